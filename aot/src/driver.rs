@@ -1,0 +1,206 @@
+//! The build pipeline, one straight-line function ([`build`]). Ordering rules:
+//! 1. inputs are collected (and `.java` files compiled) before anything is loaded;
+//! 2. the class path order is SDK shadows, then the JDK's java.base, then user inputs (the
+//!    JDK wins over user classes of the same name, as with HotSpot's parent delegation);
+//! 3. reachability runs before layouts: it loads every class the code can touch;
+//! 4. lowering needs the closed program; linking needs the object.
+
+use crate::classpath::ClassPath;
+use crate::jdk::Jdk;
+use crate::lower::{self, LowerOptions};
+use crate::program::{ClassId, MethodId, Program};
+use crate::reach::Reachability;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// What `build` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emit {
+    /// A linked executable.
+    Exe,
+    /// Textual LLVM IR.
+    LlvmIr,
+    /// An object file (not linked).
+    Obj,
+}
+
+/// Options of one build.
+pub struct BuildOptions {
+    /// Class directories, jars, `.class` and `.java` files.
+    pub inputs: Vec<PathBuf>,
+    /// The main class (dotted or internal form); from the jar manifest when None.
+    pub main: Option<String>,
+    /// Output path.
+    pub output: PathBuf,
+    /// Target triple (None: the host).
+    pub target: Option<String>,
+    /// What to produce.
+    pub emit: Emit,
+    /// Print progress and statistics.
+    pub verbose: bool,
+    /// Run the LLVM optimization pipeline.
+    pub optimize: bool,
+}
+
+/// The SDK helper class the runtime calls into.
+pub const VM_CLASS: &str = "java/lang/RoastVM";
+
+fn progress(opts: &BuildOptions, start: Instant, what: &str) {
+    if opts.verbose {
+        eprintln!("[{:>6.2}s] {what}", start.elapsed().as_secs_f64());
+    }
+}
+
+/// Runs the whole pipeline. Returns the build warnings.
+pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
+    let start = Instant::now();
+    let jdk = Jdk::locate()?;
+    let scratch =
+        tempfile::tempdir().map_err(|e| format!("cannot create a temporary directory: {e}"))?;
+    let inputs = compile_java_sources(&jdk, &opts.inputs, scratch.path())?;
+    let mut cp = ClassPath::new();
+    for (name, bytes) in crate::sdk::classes() {
+        cp.add_bytes_with_role(name, bytes.to_vec(), "roast sdk", false);
+    }
+    cp.add_with_role(&jdk.java_base(), false)
+        .map_err(|e| e.to_string())?;
+    for input in &inputs {
+        cp.add_with_role(input, true).map_err(|e| e.to_string())?;
+    }
+    let main_class = match &opts.main {
+        Some(m) => m.replace('.', "/"),
+        None => manifest_main(&inputs)?,
+    };
+    let mut program = Program::new(cp);
+    let main = find_main(&mut program, &main_class)?;
+    progress(opts, start, "loaded inputs");
+    let (roots, instantiated) = roots(&mut program, main)?;
+    let reach = Reachability::compute(&mut program, &roots, &instantiated);
+    progress(
+        opts,
+        start,
+        &format!(
+            "reachability: {} methods, {} classes loaded",
+            reach.methods.len(),
+            program.classes.len()
+        ),
+    );
+    let context = inkwell::context::Context::create();
+    let (module, warnings) =
+        lower::lower_program(&context, &mut program, &reach, &LowerOptions { main });
+    progress(opts, start, "lowered to LLVM IR");
+    if opts.emit == Emit::LlvmIr {
+        module
+            .print_to_file(&opts.output)
+            .map_err(|e| e.to_string())?;
+        return Ok(warnings);
+    }
+    let tm = lower::emit::target_machine(opts.target.as_deref())?;
+    let object = if opts.emit == Emit::Obj {
+        opts.output.clone()
+    } else {
+        scratch.path().join("program.o")
+    };
+    lower::emit::emit_object(&module, &tm, &object, opts.optimize)?;
+    progress(opts, start, "generated machine code");
+    if opts.emit == Emit::Exe {
+        crate::link::link(&object, &opts.output, opts.target.as_deref())?;
+        progress(opts, start, &format!("linked {}", opts.output.display()));
+    }
+    Ok(warnings)
+}
+
+/// Compiles `.java` inputs with javac into one directory; other inputs pass through.
+fn compile_java_sources(
+    jdk: &Jdk,
+    inputs: &[PathBuf],
+    scratch: &Path,
+) -> Result<Vec<PathBuf>, String> {
+    let (java, mut other): (Vec<PathBuf>, Vec<PathBuf>) = inputs
+        .iter()
+        .cloned()
+        .partition(|p| p.extension().is_some_and(|e| e == "java"));
+    for p in &other {
+        if !p.exists() {
+            return Err(format!("{}: no such file or directory", p.display()));
+        }
+    }
+    if java.is_empty() {
+        return Ok(other);
+    }
+    let out = scratch.join("javac-classes");
+    let mut cmd = std::process::Command::new(jdk.javac());
+    cmd.arg("-d").arg(&out).args(["-encoding", "UTF-8"]);
+    if !other.is_empty() {
+        let cp: Vec<String> = other.iter().map(|p| p.display().to_string()).collect();
+        cmd.arg("-cp").arg(cp.join(":"));
+    }
+    let status = cmd
+        .args(&java)
+        .status()
+        .map_err(|e| format!("cannot run javac: {e}"))?;
+    if !status.success() {
+        return Err("javac failed on the .java inputs (see its messages above)".into());
+    }
+    other.insert(0, out);
+    Ok(other)
+}
+
+fn manifest_main(inputs: &[PathBuf]) -> Result<String, String> {
+    for i in inputs {
+        if i.extension().is_some_and(|e| e == "jar") {
+            if let Some(m) = ClassPath::jar_main_class(i).map_err(|e| e.to_string())? {
+                return Ok(m.replace('.', "/"));
+            }
+        }
+    }
+    Err("no main class: pass --main CLASS (or a jar whose manifest has Main-Class)".into())
+}
+
+fn find_main(program: &mut Program, main_class: &str) -> Result<MethodId, String> {
+    let shown = main_class.replace('/', ".");
+    let c = program.load(main_class).map_err(|e| {
+        if e.missing {
+            format!(
+                "Error: Could not find or load main class {shown}\nCaused by: {}",
+                e.reason
+            )
+        } else {
+            format!("cannot load main class {shown}: {}", e.reason)
+        }
+    })?;
+    program
+        .declared_method(c, "main", "([Ljava/lang/String;)V")
+        .filter(|&m| program.method(m).is_static())
+        .ok_or_else(|| {
+            format!(
+                "Error: Main method not found in class {shown}, please define the main method as:\n   public static void main(String[] args)"
+            )
+        })
+}
+
+/// Entry points besides `main`: every method of the SDK's VM class (the runtime calls them),
+/// and the classes the runtime instantiates itself.
+fn roots(program: &mut Program, main: MethodId) -> Result<(Vec<MethodId>, Vec<ClassId>), String> {
+    let vm = program
+        .load(VM_CLASS)
+        .map_err(|e| format!("internal error: the SDK is incomplete: {e}"))?;
+    let mut roots = vec![main];
+    roots.extend(program.class(vm).methods.iter().copied());
+    let mut instantiated = Vec::new();
+    for name in [
+        "java/lang/String",
+        "[B",
+        "[C",
+        "java/lang/Class",
+        "[Ljava/lang/String;",
+        "[J",
+    ] {
+        instantiated.push(
+            program
+                .load(name)
+                .map_err(|e| format!("internal error: {e}"))?,
+        );
+    }
+    Ok((roots, instantiated))
+}

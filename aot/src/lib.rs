@@ -1,0 +1,19 @@
+//! roast: an ahead-of-time compiler from JVM bytecode to native executables.
+//!
+//! The pipeline (see [`driver::build`]) loads class files, parses them, computes the
+//! reachable program, lays out objects and dispatch tables, lowers bytecode to LLVM IR and
+//! links the result with the runtime static library.
+#![deny(missing_docs)]
+
+pub mod classfile;
+pub mod classpath;
+#[path = "../../runtime/src/contract.rs"]
+pub mod contract;
+pub mod desugar;
+pub mod driver;
+pub mod jdk;
+pub mod link;
+pub mod lower;
+pub mod program;
+pub mod reach;
+pub mod sdk;

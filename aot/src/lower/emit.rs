@@ -1,0 +1,65 @@
+//! Object emission: optimization pipeline and machine code for the target triple.
+
+use inkwell::module::Module;
+use inkwell::passes::PassBuilderOptions;
+use inkwell::targets::{
+    CodeModel, FileType, InitializationConfig, RelocMode, Target, TargetMachine, TargetTriple,
+};
+use inkwell::OptimizationLevel;
+use std::path::Path;
+
+/// Creates the target machine for `triple` (None: the host).
+pub fn target_machine(triple: Option<&str>) -> Result<TargetMachine, String> {
+    Target::initialize_all(&InitializationConfig::default());
+    let triple = match triple {
+        Some(t) => TargetTriple::create(t),
+        None => TargetMachine::get_default_triple(),
+    };
+    let target =
+        Target::from_triple(&triple).map_err(|e| format!("unknown target {triple:?}: {e}"))?;
+    let (cpu, features) = if triple == TargetMachine::get_default_triple() {
+        ("x86-64-v2".to_string(), String::new())
+    } else {
+        ("generic".to_string(), String::new())
+    };
+    let cpu = if triple.as_str().to_string_lossy().starts_with("x86_64") {
+        cpu
+    } else {
+        "generic".to_string()
+    };
+    target
+        .create_target_machine(
+            &triple,
+            &cpu,
+            &features,
+            OptimizationLevel::Default,
+            RelocMode::Static,
+            CodeModel::Small,
+        )
+        .ok_or_else(|| format!("cannot create a target machine for {triple:?}"))
+}
+
+/// Verifies, optimizes (`default<O2>`) and writes the module as an object file.
+pub fn emit_object(
+    module: &Module,
+    tm: &TargetMachine,
+    path: &Path,
+    optimize: bool,
+) -> Result<(), String> {
+    module.set_triple(&tm.get_triple());
+    module.set_data_layout(&tm.get_target_data().get_data_layout());
+    if let Err(e) = module.verify() {
+        return Err(format!(
+            "internal error: invalid LLVM IR: {}",
+            e.to_string_lossy()
+        ));
+    }
+    if optimize {
+        let opts = PassBuilderOptions::create();
+        module
+            .run_passes("default<O2>", tm, opts)
+            .map_err(|e| format!("LLVM optimization failed: {e}"))?;
+    }
+    tm.write_to_file(module, FileType::Object, path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}

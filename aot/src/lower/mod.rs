@@ -1,0 +1,272 @@
+//! Lowering of the reachable program to one LLVM module.
+//!
+//! Order of work (see [`lower_program`]): layouts → descriptor and static globals (declared
+//! with their final types) → method bodies → descriptor initializers (vtables, itables,
+//! metadata) → tables the runtime reads (class table, static roots, main entry).
+//!
+//! Invariants:
+//! - Every reachable method becomes one function named `contract::method_symbol`; natives the
+//!   runtime implements (`natives::IMPLEMENTED`) stay declarations, other natives get a body
+//!   that throws `UnsatisfiedLinkError`.
+//! - Vtable and itable entries of methods that are not reachable point to
+//!   `roast_unreachable_method`, which aborts loudly (RTA says they cannot run).
+
+pub mod descs;
+pub mod emit;
+pub mod method;
+pub mod natives;
+mod ops_arith;
+mod ops_control;
+mod ops_invoke;
+mod ops_object;
+pub mod stack;
+pub mod types;
+
+use crate::contract;
+use crate::program::{ClassId, MethodId, Program};
+use crate::reach::Reachability;
+use inkwell::builder::Builder;
+use inkwell::context::Context;
+use inkwell::module::{Linkage, Module};
+use inkwell::types::{BasicTypeEnum, StructType};
+use inkwell::values::{FunctionValue, GlobalValue, PointerValue};
+use inkwell::AddressSpace;
+use std::collections::HashMap;
+
+/// Shared state of the lowering of one program.
+pub struct Lowerer<'ctx, 'p> {
+    /// The LLVM context.
+    pub ctx: &'ctx Context,
+    /// The module being built.
+    pub module: Module<'ctx>,
+    /// The instruction builder.
+    pub builder: Builder<'ctx>,
+    /// The program.
+    pub program: &'p mut Program,
+    /// What is reachable.
+    pub reach: &'p Reachability,
+    /// Build warnings (unsupported features that will throw at run time).
+    pub warnings: Vec<String>,
+    descs: HashMap<ClassId, GlobalValue<'ctx>>,
+    statics: HashMap<(ClassId, String), GlobalValue<'ctx>>,
+    strings: HashMap<Vec<u16>, GlobalValue<'ctx>>,
+    cstrings: HashMap<String, GlobalValue<'ctx>>,
+    method_metas: HashMap<MethodId, PointerValue<'ctx>>,
+    tls: GlobalValue<'ctx>,
+    runtime_fns: HashMap<&'static str, FunctionValue<'ctx>>,
+}
+
+impl<'ctx, 'p> Lowerer<'ctx, 'p> {
+    /// The pointer type of address space 0.
+    pub fn ptr(&self) -> inkwell::types::PointerType<'ctx> {
+        self.ctx.ptr_type(AddressSpace::default())
+    }
+
+    /// The type of Java references.
+    pub fn ref_type(&self) -> inkwell::types::PointerType<'ctx> {
+        self.ctx.ptr_type(AddressSpace::from(types::REF_SPACE))
+    }
+
+    /// The struct type of the fixed part of a class descriptor followed by `n` vtable slots.
+    pub fn desc_type(&self, vtable_len: u32) -> StructType<'ctx> {
+        let c = self.ctx;
+        let (i8t, i16t, i32t, i64t, p) = (
+            c.i8_type(),
+            c.i16_type(),
+            c.i32_type(),
+            c.i64_type(),
+            self.ptr(),
+        );
+        let fields: Vec<BasicTypeEnum> = vec![
+            i32t.into(),
+            i8t.into(),
+            i8t.into(),
+            i16t.into(),
+            i32t.into(),
+            i32t.into(),
+            p.into(),
+            p.into(),
+            p.into(),
+            p.into(),
+            p.into(),
+            i32t.into(),
+            i32t.into(),
+            p.into(),
+            p.into(),
+            i32t.into(),
+            i32t.into(),
+            p.into(),
+            p.into(),
+            i64t.into(),
+            p.into(),
+            p.array_type(vtable_len).into(),
+        ];
+        c.struct_type(&fields, false)
+    }
+
+    /// The struct type of `contract::MethodMeta`.
+    pub fn method_meta_type(&self) -> StructType<'ctx> {
+        let (p, i32t) = (self.ptr(), self.ctx.i32_type());
+        self.ctx.struct_type(
+            &[
+                p.into(),
+                p.into(),
+                p.into(),
+                i32t.into(),
+                i32t.into(),
+                p.into(),
+                p.into(),
+            ],
+            false,
+        )
+    }
+
+    /// The struct type of `contract::ThreadState` (the prefix compiled code uses).
+    pub fn thread_state_type(&self) -> StructType<'ctx> {
+        let (p, i64t) = (self.ptr(), self.ctx.i64_type());
+        self.ctx.struct_type(
+            &[p.into(), p.into(), i64t.into(), p.into(), i64t.into()],
+            false,
+        )
+    }
+
+    /// The struct type of `contract::FrameRecord`.
+    pub fn frame_type(&self) -> StructType<'ctx> {
+        let p = self.ptr();
+        self.ctx
+            .struct_type(&[p.into(), p.into(), self.ctx.i32_type().into()], false)
+    }
+
+    /// The thread-local `roast_thread`.
+    pub fn tls(&self) -> PointerValue<'ctx> {
+        self.tls.as_pointer_value()
+    }
+
+    /// The descriptor global of a class.
+    pub fn desc(&mut self, c: ClassId) -> PointerValue<'ctx> {
+        if let Some(g) = self.descs.get(&c) {
+            return g.as_pointer_value();
+        }
+        if self.program.class(c).layout.is_none() {
+            self.program.compute_layouts();
+        }
+        let name = self.program.class(c).name.clone();
+        let len = self
+            .program
+            .class(c)
+            .layout
+            .as_ref()
+            .map_or(0, |l| l.vtable.len() as u32);
+        let ty = self.desc_type(len);
+        let g = self
+            .module
+            .add_global(ty, None, &contract::desc_symbol(&name));
+        self.descs.insert(c, g);
+        g.as_pointer_value()
+    }
+
+    /// The function of a method (declared on first use).
+    pub fn function(&mut self, m: MethodId) -> FunctionValue<'ctx> {
+        let meth = self.program.method(m);
+        let class = &self.program.class(meth.class).name;
+        let sym = contract::method_symbol(class, &meth.name, &meth.descriptor);
+        if let Some(f) = self.module.get_function(&sym) {
+            return f;
+        }
+        let ty = types::method_fn_type(self.ctx, &meth.descriptor, meth.is_static());
+        self.module.add_function(&sym, ty, Some(Linkage::External))
+    }
+
+    /// A NUL-terminated constant string (private global).
+    pub fn cstring(&mut self, s: &str) -> PointerValue<'ctx> {
+        if let Some(g) = self.cstrings.get(s) {
+            return g.as_pointer_value();
+        }
+        let bytes: Vec<u8> = s.bytes().chain(std::iter::once(0)).collect();
+        let init = self.ctx.const_string(&bytes, false);
+        let g = self.module.add_global(init.get_type(), None, "str");
+        g.set_initializer(&init);
+        g.set_linkage(Linkage::Private);
+        g.set_constant(true);
+        g.set_unnamed_addr(true);
+        self.cstrings.insert(s.to_string(), g);
+        g.as_pointer_value()
+    }
+
+    /// A runtime function from the contract, declared with the given type on first use.
+    pub fn runtime_fn(
+        &mut self,
+        name: &'static str,
+        ty: impl FnOnce(&Self) -> inkwell::types::FunctionType<'ctx>,
+    ) -> FunctionValue<'ctx> {
+        if let Some(f) = self.runtime_fns.get(name) {
+            return *f;
+        }
+        let t = ty(self);
+        let f = self
+            .module
+            .get_function(name)
+            .unwrap_or_else(|| self.module.add_function(name, t, None));
+        self.runtime_fns.insert(name, f);
+        f
+    }
+}
+
+/// Options of the lowering.
+pub struct LowerOptions {
+    /// The method `roast_main_entry` calls.
+    pub main: MethodId,
+}
+
+/// Lowers the reachable program into a new module of `ctx`.
+pub fn lower_program<'ctx>(
+    ctx: &'ctx Context,
+    program: &mut Program,
+    reach: &Reachability,
+    options: &LowerOptions,
+) -> (Module<'ctx>, Vec<String>) {
+    program.compute_layouts();
+    let module = ctx.create_module("roast");
+    let tls_ty = {
+        let p = ctx.ptr_type(AddressSpace::default());
+        ctx.struct_type(
+            &[
+                p.into(),
+                p.into(),
+                ctx.i64_type().into(),
+                p.into(),
+                ctx.i64_type().into(),
+            ],
+            false,
+        )
+    };
+    let tls = module.add_global(tls_ty, None, contract::symbols::THREAD_STATE);
+    tls.set_thread_local(true);
+    tls.set_thread_local_mode(Some(inkwell::ThreadLocalMode::InitialExecTLSModel));
+    tls.set_externally_initialized(true);
+    let mut l = Lowerer {
+        ctx,
+        module,
+        builder: ctx.create_builder(),
+        program,
+        reach,
+        warnings: Vec::new(),
+        descs: HashMap::new(),
+        statics: HashMap::new(),
+        strings: HashMap::new(),
+        cstrings: HashMap::new(),
+        method_metas: HashMap::new(),
+        tls,
+        runtime_fns: HashMap::new(),
+    };
+    l.declare_descs();
+    l.declare_statics();
+    l.declare_method_metas();
+    let methods: Vec<MethodId> = reach.methods.iter().copied().collect();
+    for m in methods {
+        l.lower_method_body(m);
+    }
+    l.define_descs();
+    l.define_tables(options.main);
+    (l.module, l.warnings)
+}

@@ -1,0 +1,370 @@
+//! Reachability by rapid type analysis (RTA): starting from the entry points, find every
+//! method that can run, every class that can be instantiated and every class initializer.
+//!
+//! Invariants:
+//! - A virtual call site adds its selector (name + descriptor); every instantiated class's
+//!   dispatch target for every seen selector is reachable, whatever order they are found in.
+//! - `invokedynamic` sites are desugared here (through `desugar`), so the synthesized classes
+//!   take part in the analysis like any other.
+//! - Only methods in `Reachability::methods` are compiled; the call graph records
+//!   caller → callee edges for diagnostics and later optimizations.
+
+use crate::classfile::bytecode::{self, Op};
+use crate::desugar;
+use crate::program::{ClassId, ClassKind, MethodId, Program};
+use indexmap::IndexSet;
+use petgraph::graphmap::DiGraphMap;
+use std::collections::{HashMap, HashSet};
+
+/// The result of the analysis.
+#[derive(Default)]
+pub struct Reachability {
+    /// Reachable methods, in discovery order.
+    pub methods: IndexSet<MethodId>,
+    /// Classes that may have instances.
+    pub instantiated: IndexSet<ClassId>,
+    /// Name+descriptor of every method invoked virtually.
+    pub selectors: HashSet<(String, String)>,
+    /// Call graph: caller → callee (direct calls and possible virtual targets).
+    pub call_graph: DiGraphMap<u32, ()>,
+    /// The method synthesized for each `invokedynamic` site: (class, cp index) → method.
+    pub indy_targets: HashMap<(ClassId, u16), Result<MethodId, String>>,
+    worklist: Vec<MethodId>,
+    initialized: HashSet<ClassId>,
+    selectors_by_name: HashMap<String, Vec<String>>,
+}
+
+impl Reachability {
+    /// Runs RTA from the given roots.
+    pub fn compute(
+        program: &mut Program,
+        roots: &[MethodId],
+        instantiated: &[ClassId],
+    ) -> Reachability {
+        let mut r = Reachability::default();
+        for &c in instantiated {
+            r.instantiate(program, c);
+        }
+        for &m in roots {
+            r.add_method(program, None, m);
+        }
+        while let Some(m) = r.worklist.pop() {
+            r.scan(program, m);
+        }
+        r
+    }
+
+    fn add_method(&mut self, program: &Program, caller: Option<MethodId>, m: MethodId) {
+        if let Some(c) = caller {
+            self.call_graph.add_edge(c.0, m.0, ());
+        }
+        if self.methods.insert(m) {
+            self.worklist.push(m);
+            // A method's class must be initialized before it runs statically.
+            let class = program.method(m).class;
+            if program.method(m).is_static() {
+                self.initialize(program, class);
+            }
+        }
+    }
+
+    /// Marks `c` as initialized: its `<clinit>` and its superclasses' become reachable.
+    pub fn initialize(&mut self, program: &Program, c: ClassId) {
+        let mut cur = Some(c);
+        while let Some(k) = cur {
+            if !self.initialized.insert(k) {
+                break;
+            }
+            if let Some(clinit) = program.declared_method(k, "<clinit>", "()V") {
+                self.add_method(program, None, clinit);
+            }
+            cur = program.class(k).super_class;
+        }
+    }
+
+    /// Marks `c` as instantiated and makes its dispatch targets for known selectors reachable.
+    pub fn instantiate(&mut self, program: &mut Program, c: ClassId) {
+        if !self.instantiated.insert(c) {
+            return;
+        }
+        self.initialize(program, c);
+        if program.class(c).is_interface() {
+            return;
+        }
+        let mut names: Vec<(String, String)> = Vec::new();
+        for (name, descs) in &self.selectors_by_name {
+            for d in descs {
+                names.push((name.clone(), d.clone()));
+            }
+        }
+        for (name, desc) in names {
+            if let Some(t) = dispatch_target(program, c, &name, &desc) {
+                self.add_method(program, None, t);
+            }
+        }
+    }
+
+    fn add_selector(&mut self, program: &Program, caller: MethodId, name: &str, desc: &str) {
+        if self.selectors.insert((name.to_string(), desc.to_string())) {
+            self.selectors_by_name
+                .entry(name.to_string())
+                .or_default()
+                .push(desc.to_string());
+            let classes: Vec<ClassId> = self.instantiated.iter().copied().collect();
+            for c in classes {
+                if let Some(t) = dispatch_target(program, c, name, desc) {
+                    self.add_method(program, Some(caller), t);
+                }
+            }
+        }
+    }
+
+    fn scan(&mut self, program: &mut Program, m: MethodId) {
+        let class = program.method(m).class;
+        let Some(file) = program.class(class).file.clone() else {
+            return;
+        };
+        let Some(info) = file.methods.get(program.method(m).index) else {
+            return;
+        };
+        let Some(code) = &info.code else { return };
+        let Ok(insns) = bytecode::decode(&code.code) else {
+            return;
+        };
+        for insn in insns {
+            self.scan_op(program, m, class, &file, &insn.op);
+        }
+    }
+
+    fn scan_op(
+        &mut self,
+        program: &mut Program,
+        m: MethodId,
+        class: ClassId,
+        file: &crate::classfile::ClassFile,
+        op: &Op,
+    ) {
+        let cp = &file.cp;
+        match *op {
+            Op::New(idx) => {
+                if let Ok(name) = cp.class_name(idx) {
+                    if let Ok(c) = program.load(name) {
+                        self.instantiate(program, c);
+                    }
+                }
+            }
+            Op::ANewArray(idx)
+            | Op::MultiANewArray(idx, _)
+            | Op::CheckCast(idx)
+            | Op::InstanceOf(idx) => {
+                if let Ok(name) = cp.class_name(idx) {
+                    let array = if matches!(op, Op::ANewArray(_)) {
+                        array_of(name)
+                    } else {
+                        name.to_string()
+                    };
+                    if let Ok(c) = program.load(&array) {
+                        if matches!(op, Op::ANewArray(_) | Op::MultiANewArray(..)) {
+                            self.instantiate_array_chain(program, c);
+                        }
+                    }
+                }
+            }
+            Op::NewArray(kind, is_bool) => {
+                let name = crate::lower::types::prim_array_name(kind, is_bool);
+                if let Ok(c) = program.load(name) {
+                    self.instantiate(program, c);
+                }
+            }
+            Op::Ldc(idx) => self.scan_ldc(program, cp, idx),
+            Op::GetStatic(idx) | Op::PutStatic(idx) => {
+                if let Ok(r) = cp.member_ref(idx) {
+                    let (c, n, d) = (
+                        r.class.to_string(),
+                        r.name.to_string(),
+                        r.descriptor.to_string(),
+                    );
+                    if let Ok(f) = program.resolve_field(&c, &n, &d) {
+                        self.initialize(program, f.class);
+                    }
+                }
+            }
+            Op::GetField(idx) | Op::PutField(idx) => {
+                if let Ok(r) = cp.member_ref(idx) {
+                    let (c, n, d) = (
+                        r.class.to_string(),
+                        r.name.to_string(),
+                        r.descriptor.to_string(),
+                    );
+                    let _ = program.resolve_field(&c, &n, &d);
+                }
+            }
+            Op::InvokeStatic(idx)
+            | Op::InvokeSpecial(idx)
+            | Op::InvokeVirtual(idx)
+            | Op::InvokeInterface(idx, _) => self.scan_invoke(program, m, class, cp, op, idx),
+            Op::InvokeDynamic(idx) => {
+                let target = desugar::invokedynamic(program, class, idx);
+                if let Ok(t) = &target {
+                    let t = *t;
+                    let tc = program.method(t).class;
+                    self.instantiate(program, tc);
+                    self.add_method(program, Some(m), t);
+                }
+                self.indy_targets.insert((class, idx), target);
+            }
+            _ => {}
+        }
+    }
+
+    fn instantiate_array_chain(&mut self, program: &mut Program, c: ClassId) {
+        self.instantiate(program, c);
+        if let ClassKind::Array {
+            component,
+            elem: b'L',
+        } = program.class(c).kind
+        {
+            if program.class(component).is_array() {
+                self.instantiate_array_chain(program, component);
+            }
+        }
+    }
+
+    fn scan_ldc(&mut self, program: &mut Program, cp: &crate::classfile::ConstantPool, idx: u16) {
+        use crate::classfile::constant_pool::Loadable;
+        match cp.loadable(idx) {
+            Ok(Loadable::String(_)) => {
+                if let Ok(s) = program.load("java/lang/String") {
+                    self.instantiate(program, s);
+                }
+            }
+            Ok(Loadable::Class(name)) => {
+                let name = name.to_string();
+                let _ = program.load(&name);
+            }
+            _ => {}
+        }
+    }
+
+    fn scan_invoke(
+        &mut self,
+        program: &mut Program,
+        m: MethodId,
+        caller_class: ClassId,
+        cp: &crate::classfile::ConstantPool,
+        op: &Op,
+        idx: u16,
+    ) {
+        let Ok(r) = cp.member_ref(idx) else { return };
+        let (c, n, d, iface) = (
+            r.class.to_string(),
+            r.name.to_string(),
+            r.descriptor.to_string(),
+            r.interface,
+        );
+        let Ok(target) = program.resolve_method(&c, &n, &d, iface) else {
+            return;
+        };
+        match op {
+            Op::InvokeStatic(_) => {
+                let tc = program.method(target).class;
+                self.initialize(program, tc);
+                self.add_method(program, Some(m), target);
+            }
+            Op::InvokeSpecial(_) => {
+                let t = special_target(program, caller_class, target);
+                self.add_method(program, Some(m), t);
+            }
+            _ => {
+                let tm = program.method(target);
+                if is_direct_virtual(program, target) {
+                    self.add_method(program, Some(m), target);
+                } else {
+                    let (name, desc) = (tm.name.clone(), tm.descriptor.clone());
+                    self.add_selector(program, m, &name, &desc);
+                    if tm.is_native() {
+                        // Signature-polymorphic and native virtual methods are called directly.
+                        self.add_method(program, Some(m), target);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Does a virtual or interface call of `target` bind statically (private or final method,
+/// or final class)? The lowering calls such targets directly.
+pub fn is_direct_virtual(program: &Program, target: MethodId) -> bool {
+    let tm = program.method(target);
+    let class = program.class(tm.class);
+    tm.is_private()
+        || tm.access & crate::classfile::access::FINAL != 0
+        || (class.access() & crate::classfile::access::FINAL != 0 && !class.is_interface())
+}
+
+/// The method `invokespecial` runs (JVMS §6.5.invokespecial): for a superclass method called
+/// from a class with ACC_SUPER, the lookup restarts at the caller's superclass.
+pub fn special_target(program: &Program, caller: ClassId, resolved: MethodId) -> MethodId {
+    let rm = program.method(resolved);
+    let rc = rm.class;
+    if rm.name == "<init>"
+        || program.class(rc).is_interface()
+        || rc == caller
+        || !program.is_subtype(caller, rc)
+    {
+        return resolved;
+    }
+    let mut cur = program.class(caller).super_class;
+    while let Some(k) = cur {
+        if let Some(found) = program.declared_method(k, &rm.name, &rm.descriptor) {
+            if !program.method(found).is_static() {
+                return found;
+            }
+        }
+        cur = program.class(k).super_class;
+    }
+    resolved
+}
+
+/// The method a virtual call of `name`+`desc` on an instance of `class` runs (JVMS §5.4.6):
+/// the nearest declaration in the superclass chain, else the maximally specific default.
+pub fn dispatch_target(
+    program: &Program,
+    class: ClassId,
+    name: &str,
+    desc: &str,
+) -> Option<MethodId> {
+    let mut cur = Some(class);
+    while let Some(k) = cur {
+        if let Some(m) = program.declared_method(k, name, desc) {
+            let meth = program.method(m);
+            if !meth.is_static() && !meth.is_private() {
+                return if meth.is_abstract() { None } else { Some(m) };
+            }
+        }
+        cur = program.class(k).super_class;
+    }
+    let mut found: Option<MethodId> = None;
+    for iface in program.all_interfaces(class) {
+        if let Some(m) = program.declared_method(iface, name, desc) {
+            let meth = program.method(m);
+            if meth.is_abstract() || meth.is_static() || meth.is_private() {
+                continue;
+            }
+            match found {
+                Some(f) if program.is_subtype(program.method(f).class, iface) => {}
+                _ => found = Some(m),
+            }
+        }
+    }
+    found
+}
+
+/// Internal name of the array class whose component is `name` (a class name or descriptor).
+pub fn array_of(name: &str) -> String {
+    if name.starts_with('[') {
+        format!("[{name}")
+    } else {
+        format!("[L{name};")
+    }
+}

@@ -1,0 +1,8 @@
+//! Builds the C part of the runtime (`runtime-c/`) into the runtime static library.
+fn main() {
+    println!("cargo:rerun-if-changed=../runtime-c/roast.c");
+    cc::Build::new()
+        .file("../runtime-c/roast.c")
+        .flag_if_supported("-ftls-model=initial-exec")
+        .compile("roast_c");
+}

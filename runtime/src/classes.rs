@@ -1,0 +1,237 @@
+//! Class-related run-time services: initialization (JVMS §5.5), subtype tests, interface
+//! dispatch, `java.lang.Class` mirrors, monitors.
+
+use crate::contract::{self, ClassDesc, MethodEntry};
+use crate::object::{DescExt, Obj};
+use crate::thread;
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+/// Runs the initialization of `desc` if needed (superclass first). Leaves an exception
+/// pending on failure.
+#[no_mangle]
+pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
+    // SAFETY: descriptors are writable statics; initialization state changes happen on the
+    // (single) thread that runs class initializers.
+    let d = desc as *const ClassDesc as *mut ClassDesc;
+    match desc.init_state {
+        contract::INIT_DONE | contract::INIT_IN_PROGRESS => return,
+        contract::INIT_ERROR => return crate::throw::no_class_def_init(desc.name()),
+        _ => {}
+    }
+    // SAFETY: see above.
+    unsafe { (*d).init_state = contract::INIT_IN_PROGRESS };
+    if let Some(s) = desc.super_desc() {
+        roast_init_class(s);
+        if thread::pending().is_some() {
+            // SAFETY: see above.
+            unsafe { (*d).init_state = contract::INIT_ERROR };
+            return;
+        }
+    }
+    if !desc.clinit.is_null() {
+        // SAFETY: `clinit` is a compiled `static void <clinit>()`.
+        let f: extern "C" fn() = unsafe { std::mem::transmute(desc.clinit) };
+        f();
+    }
+    if thread::pending().is_some() {
+        crate::throw::wrap_initializer_error();
+        // SAFETY: see above.
+        unsafe { (*d).init_state = contract::INIT_ERROR };
+    } else {
+        // SAFETY: see above.
+        unsafe { (*d).init_state = contract::INIT_DONE };
+    }
+}
+
+/// Is class `sub` assignable to `sup` (JVMS §6.5.checkcast rules)?
+pub fn is_subtype(sub: &ClassDesc, sup: &ClassDesc) -> bool {
+    if std::ptr::eq(sub, sup) {
+        return true;
+    }
+    if sup.is_interface() {
+        return sub.interfaces().iter().any(|&i| std::ptr::eq(i, sup));
+    }
+    if sup.is_array() {
+        if !sub.is_array() {
+            return false;
+        }
+        return match (sub.component(), sup.component()) {
+            (Some(a), Some(b)) => {
+                a.kind != contract::KIND_PRIMITIVE
+                    && b.kind != contract::KIND_PRIMITIVE
+                    && is_subtype(a, b)
+            }
+            _ => false,
+        };
+    }
+    let mut cur = sub.super_desc();
+    while let Some(c) = cur {
+        if std::ptr::eq(c, sup) {
+            return true;
+        }
+        cur = c.super_desc();
+    }
+    false
+}
+
+/// `roast_instance_of`.
+#[no_mangle]
+pub extern "C" fn roast_instance_of(obj: *mut u8, desc: &ClassDesc) -> i32 {
+    match Obj::from_raw(obj) {
+        Some(o) => is_subtype(o.desc(), desc) as i32,
+        None => 0,
+    }
+}
+
+/// Java-style class name for messages ("java.lang.String", "[I").
+pub fn java_name(d: &ClassDesc) -> String {
+    d.name().replace('/', ".")
+}
+
+fn in_jdk(d: &ClassDesc) -> bool {
+    let mut c = d;
+    while let Some(comp) = c.component() {
+        c = comp;
+    }
+    c.kind == contract::KIND_PRIMITIVE || c.meta().is_some_and(|m| m.in_jdk != 0)
+}
+
+fn loader_text(d: &ClassDesc) -> &'static str {
+    if in_jdk(d) {
+        "module java.base of loader 'bootstrap'"
+    } else {
+        "unnamed module of loader 'app'"
+    }
+}
+
+/// `roast_check_cast_failed`: ClassCastException with HotSpot's message.
+#[no_mangle]
+pub extern "C" fn roast_check_cast_failed(obj: *mut u8, target: &ClassDesc) {
+    let Some(o) = Obj::from_raw(obj) else { return };
+    let from = o.desc();
+    let (a, b) = (java_name(from), java_name(target));
+    let where_ = if loader_text(from) == loader_text(target) {
+        format!("{a} and {b} are in {}", loader_text(from))
+    } else {
+        format!(
+            "{a} is in {}; {b} is in {}",
+            loader_text(from),
+            loader_text(target)
+        )
+    };
+    crate::throw::class_cast(&format!("class {a} cannot be cast to class {b} ({where_})"));
+}
+
+/// `roast_array_store_check`: ArrayStoreException when `value` does not fit `array`.
+#[no_mangle]
+pub extern "C" fn roast_array_store_check(array: *mut u8, value: *mut u8) {
+    let (Some(a), Some(v)) = (Obj::from_raw(array), Obj::from_raw(value)) else {
+        return;
+    };
+    if let Some(comp) = a.desc().component() {
+        if !is_subtype(v.desc(), comp) {
+            crate::throw::array_store(&java_name(v.desc()));
+        }
+    }
+}
+
+/// `roast_itable_lookup`: the implementation of interface method `index` of `iface` for
+/// the receiver's class.
+#[no_mangle]
+pub extern "C" fn roast_itable_lookup(obj: *mut u8, iface: &ClassDesc, index: i32) -> MethodEntry {
+    let Some(o) = Obj::from_raw(obj) else {
+        return crate::throw::roast_abstract_method as MethodEntry;
+    };
+    let d = o.desc();
+    if !d.itable.is_null() {
+        // SAFETY: `n_itable` entries, each with a method table of the interface's length.
+        let table = unsafe { std::slice::from_raw_parts(d.itable, d.n_itable as usize) };
+        for e in table {
+            if std::ptr::eq(e.iface, iface) {
+                // SAFETY: index < the interface's method count (checked by the compiler).
+                return unsafe { *e.methods.add(index as usize) };
+            }
+        }
+    }
+    incompatible as MethodEntry
+}
+
+extern "C" fn incompatible() {
+    crate::throw::linkage(
+        contract::error_kind::INCOMPATIBLE_CLASS_CHANGE,
+        "Class does not implement the requested interface",
+    );
+}
+
+fn mirrors() -> &'static Mutex<HashMap<usize, usize>> {
+    static M: std::sync::OnceLock<Mutex<HashMap<usize, usize>>> = std::sync::OnceLock::new();
+    M.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// `roast_class_mirror`: the `java.lang.Class` object of a descriptor, created once.
+#[no_mangle]
+pub extern "C" fn roast_class_mirror(desc: &'static ClassDesc) -> *mut u8 {
+    if !desc.mirror.is_null() {
+        return desc.mirror;
+    }
+    extern "C" {
+        #[link_name = "desc:java/lang/Class"]
+        static CLASS_DESC: ClassDesc;
+    }
+    // SAFETY: the compiler always emits java.lang.Class.
+    let Some(m) = crate::heap::alloc_instance(unsafe { &CLASS_DESC }) else {
+        return std::ptr::null_mut();
+    };
+    // SAFETY: descriptors are writable statics.
+    unsafe { (*(desc as *const ClassDesc as *mut ClassDesc)).mirror = m.raw() };
+    mirrors()
+        .lock()
+        .expect("mirror table")
+        .insert(m.raw() as usize, desc as *const ClassDesc as usize);
+    m.raw()
+}
+
+/// The descriptor behind a `java.lang.Class` object.
+pub fn desc_of_mirror(mirror: Obj) -> Option<&'static ClassDesc> {
+    let d = *mirrors().lock().ok()?.get(&(mirror.raw() as usize))?;
+    // SAFETY: only descriptor addresses are stored.
+    Some(unsafe { &*(d as *const ClassDesc) })
+}
+
+thread_local! {
+    static MONITORS: std::cell::RefCell<HashMap<usize, u32>> = std::cell::RefCell::new(HashMap::new());
+}
+
+/// `roast_monitor_enter` (single-threaded: a per-object recursion count).
+#[no_mangle]
+pub extern "C" fn roast_monitor_enter(obj: *mut u8) {
+    MONITORS.with(|m| *m.borrow_mut().entry(obj as usize).or_insert(0) += 1);
+}
+
+/// `roast_monitor_exit`: IllegalMonitorStateException when not held.
+#[no_mangle]
+pub extern "C" fn roast_monitor_exit(obj: *mut u8) {
+    let held = MONITORS.with(|m| {
+        let mut m = m.borrow_mut();
+        match m.get_mut(&(obj as usize)) {
+            Some(n) if *n > 1 => {
+                *n -= 1;
+                true
+            }
+            Some(_) => {
+                m.remove(&(obj as usize));
+                true
+            }
+            None => false,
+        }
+    });
+    if !held {
+        crate::throw::illegal_monitor_state();
+    }
+}
+
+/// Does the current thread hold the monitor of `obj`?
+pub fn holds_monitor(obj: *mut u8) -> bool {
+    MONITORS.with(|m| m.borrow().contains_key(&(obj as usize)))
+}

@@ -1,0 +1,437 @@
+//! The compiler–runtime contract: the one definition of the memory layouts and symbol names
+//! that compiled code and the runtime both rely on.
+//!
+//! This file is compiled into the runtime crate and, through `#[path]`, into the compiler, so
+//! both sides read the same constants. Invariants:
+//! - Every object starts with an [`ObjectHeader`] of [`HEADER_SIZE`] bytes whose `klass` word is
+//!   the low 32 bits of the address of the object's [`ClassDesc`]; class descriptors therefore
+//!   live below 4 GiB (executables are linked without PIE; run-time descriptors are mapped low).
+//! - Arrays store their length as an `i32` at [`ARRAY_LENGTH_OFFSET`] and their elements from
+//!   [`ARRAY_BASE_OFFSET`], for every element type.
+//! - Java references are plain 64-bit addresses (LLVM address space 1 in compiled code).
+//! - Every field offset below is checked by a unit test against the `repr(C)` structs.
+#![allow(dead_code)]
+
+/// Size in bytes of the header of every object.
+pub const HEADER_SIZE: u32 = 8;
+/// Offset of the `i32` length of an array.
+pub const ARRAY_LENGTH_OFFSET: u32 = 8;
+/// Offset of element 0 of an array of any element type (also `Unsafe.arrayBaseOffset`).
+pub const ARRAY_BASE_OFFSET: u32 = 16;
+
+/// The header of every Java object.
+#[repr(C)]
+#[derive(Debug, Clone, Copy)]
+pub struct ObjectHeader {
+    /// Low 32 bits of the address of the object's class descriptor.
+    pub klass: u32,
+    /// Lock word: identity hash (bits 8..31), lock state (bits 0..7, see `runtime::monitor`).
+    pub lock: u32,
+}
+
+/// `ClassDesc::kind`: an ordinary class.
+pub const KIND_INSTANCE: u8 = 0;
+/// `ClassDesc::kind`: an array class.
+pub const KIND_ARRAY: u8 = 1;
+/// `ClassDesc::kind`: a primitive type (`int.class`, `void.class`).
+pub const KIND_PRIMITIVE: u8 = 2;
+/// `ClassDesc::kind`: an interface.
+pub const KIND_INTERFACE: u8 = 3;
+
+/// `ClassDesc::init_state`: `<clinit>` not yet run.
+pub const INIT_UNINITIALIZED: i32 = 0;
+/// `ClassDesc::init_state`: initialization in progress by `init_thread`.
+pub const INIT_IN_PROGRESS: i32 = 1;
+/// `ClassDesc::init_state`: initialized (also the static state of classes without work).
+pub const INIT_DONE: i32 = 2;
+/// `ClassDesc::init_state`: initialization failed; uses throw `NoClassDefFoundError`.
+pub const INIT_ERROR: i32 = 3;
+
+/// Element type codes of arrays and primitive classes (`ClassDesc::elem_kind`), the JVM
+/// descriptor letters.
+pub mod elem {
+    /// boolean
+    pub const BOOLEAN: u8 = b'Z';
+    /// byte
+    pub const BYTE: u8 = b'B';
+    /// char
+    pub const CHAR: u8 = b'C';
+    /// short
+    pub const SHORT: u8 = b'S';
+    /// int
+    pub const INT: u8 = b'I';
+    /// long
+    pub const LONG: u8 = b'J';
+    /// float
+    pub const FLOAT: u8 = b'F';
+    /// double
+    pub const DOUBLE: u8 = b'D';
+    /// reference
+    pub const REF: u8 = b'L';
+    /// void (only for `void.class`)
+    pub const VOID: u8 = b'V';
+}
+
+/// A compiled method's entry point as stored in vtables and itables (signature varies).
+pub type MethodEntry = *const u8;
+
+/// The run-time descriptor of a class, emitted by the compiler as a global (one per class in
+/// the program) and read by the runtime. The vtable follows the fixed part.
+#[repr(C)]
+pub struct ClassDesc {
+    /// One of the `INIT_*` constants.
+    pub init_state: i32,
+    /// One of the `KIND_*` constants.
+    pub kind: u8,
+    /// For arrays the element kind, for primitives their own kind (`elem::*`), else 0.
+    pub elem_kind: u8,
+    /// JVM access flags of the class (ACC_INTERFACE, ACC_ABSTRACT, ACC_ENUM, ...).
+    pub access: u16,
+    /// Instances: total size in bytes including the header. Arrays: element size.
+    pub instance_size: u32,
+    /// Number of superclasses (java.lang.Object has 0).
+    pub depth: u32,
+    /// NUL-terminated binary name in internal form ("java/lang/String", "[I", "int").
+    pub name: *const u8,
+    /// Superclass descriptor, null for Object, interfaces and primitives.
+    pub super_: *const ClassDesc,
+    /// Component type of an array class.
+    pub component: *const ClassDesc,
+    /// Descriptor of the array class whose component this is, when emitted; else null.
+    pub array_class: *mut ClassDesc,
+    /// Every interface this class implements, directly or not.
+    pub interfaces: *const *const ClassDesc,
+    /// Length of `interfaces`.
+    pub n_interfaces: u32,
+    /// Length of `ref_offsets`.
+    pub n_refs: u32,
+    /// Offsets of the reference-typed instance fields (the GC reference map).
+    pub ref_offsets: *const u32,
+    /// Interface dispatch tables.
+    pub itable: *const ItableEntry,
+    /// Length of `itable`.
+    pub n_itable: u32,
+    /// Length of the vtable that follows.
+    pub vtable_len: u32,
+    /// The class initializer work (`<clinit>` of this class only), or null.
+    pub clinit: *const u8,
+    /// The `java.lang.Class` object of this class, created on first use.
+    pub mirror: *mut u8,
+    /// Identifier of the thread running `<clinit>` while `init_state == INIT_IN_PROGRESS`.
+    pub init_thread: usize,
+    /// Reflection metadata.
+    pub meta: *const ClassMeta,
+    /// The vtable (`vtable_len` entries).
+    pub vtable: [MethodEntry; 0],
+}
+
+/// Byte offsets of the `ClassDesc` fields that compiled code reads directly.
+pub mod desc_offset {
+    /// `init_state`
+    pub const INIT_STATE: u32 = 0;
+    /// `instance_size`
+    pub const INSTANCE_SIZE: u32 = 8;
+    /// `vtable`
+    pub const VTABLE: u32 = 120;
+}
+
+/// One interface implemented by a class: the interface and the class's implementations of
+/// the interface's methods, in the interface's declaration order.
+#[repr(C)]
+pub struct ItableEntry {
+    /// The interface.
+    pub iface: *const ClassDesc,
+    /// Implementations, indexed by the method's position among the interface's methods.
+    pub methods: *const MethodEntry,
+}
+
+/// Reflection and diagnostics metadata of a class.
+#[repr(C)]
+pub struct ClassMeta {
+    /// NUL-terminated SourceFile attribute, or null.
+    pub source_file: *const u8,
+    /// Declared methods.
+    pub methods: *const MethodMeta,
+    /// Length of `methods`.
+    pub n_methods: u32,
+    /// Length of `fields`.
+    pub n_fields: u32,
+    /// Declared fields.
+    pub fields: *const FieldMeta,
+    /// 1 when the class comes from the JDK (module java.base), 0 for application classes.
+    pub in_jdk: u32,
+    /// For enums: the compiled `values()` method (`fn() -> ref`), else null.
+    pub enum_values: *const u8,
+}
+
+/// Metadata of a method, referenced by frame records and reflection.
+#[repr(C)]
+pub struct MethodMeta {
+    /// Declaring class.
+    pub class: *const ClassDesc,
+    /// NUL-terminated name.
+    pub name: *const u8,
+    /// NUL-terminated descriptor.
+    pub descriptor: *const u8,
+    /// Access flags.
+    pub access: u32,
+    /// Number of (pc, line) pairs in `lines`.
+    pub n_lines: u32,
+    /// Pairs of (start pc, line number), sorted by pc.
+    pub lines: *const u32,
+    /// Compiled entry point, or null when the method was not compiled.
+    pub entry: *const u8,
+}
+
+/// Metadata of a field.
+#[repr(C)]
+pub struct FieldMeta {
+    /// NUL-terminated name.
+    pub name: *const u8,
+    /// NUL-terminated descriptor.
+    pub descriptor: *const u8,
+    /// Access flags.
+    pub access: u32,
+    /// Byte offset in the object (instance fields).
+    pub offset: u32,
+    /// Address of the storage of a static field, or null.
+    pub static_addr: *mut u8,
+}
+
+/// A frame record: compiled methods link one into the thread's list on entry and store the
+/// current bytecode pc before each call, which gives stack traces and `getCallerClass`.
+#[repr(C)]
+pub struct FrameRecord {
+    /// The caller's record.
+    pub prev: *mut FrameRecord,
+    /// The method this frame runs.
+    pub method: *const MethodMeta,
+    /// Bytecode pc of the current call site.
+    pub pc: i32,
+}
+
+/// Per-thread state shared by compiled code and the runtime (`roast_thread`, thread-local,
+/// defined in runtime-c).
+#[repr(C)]
+pub struct ThreadState {
+    /// The exception being propagated, or null. Compiled code tests it after each call.
+    pub pending_exception: *mut u8,
+    /// The innermost frame record.
+    pub top_frame: *mut FrameRecord,
+    /// Lowest usable stack address; method entries below it throw StackOverflowError.
+    pub stack_limit: usize,
+    /// The `java.lang.Thread` object of this thread.
+    pub java_thread: *mut u8,
+    /// Small integer identifying the thread (1 = main).
+    pub thread_id: usize,
+}
+
+/// Byte offsets of `ThreadState` fields used by compiled code.
+pub mod thread_offset {
+    /// `pending_exception`
+    pub const PENDING_EXCEPTION: u32 = 0;
+    /// `top_frame`
+    pub const TOP_FRAME: u32 = 8;
+    /// `stack_limit`
+    pub const STACK_LIMIT: u32 = 16;
+}
+
+/// Symbol names shared by compiler and runtime.
+pub mod symbols {
+    /// The thread-local [`super::ThreadState`].
+    pub const THREAD_STATE: &str = "roast_thread";
+    /// Generated: `void roast_main_entry(ref args)` runs the main class's `main`.
+    pub const MAIN_ENTRY: &str = "roast_main_entry";
+    /// Generated: array of all class descriptors (`*const ClassDesc`), and its length.
+    pub const CLASS_TABLE: &str = "roast_class_table";
+    /// Generated: `u32` number of entries in [`CLASS_TABLE`].
+    pub const CLASS_COUNT: &str = "roast_class_count";
+    /// Generated: array of addresses of reference-typed static fields (GC roots), and length.
+    pub const STATIC_ROOTS: &str = "roast_static_roots";
+    /// Generated: `u32` number of entries in [`STATIC_ROOTS`].
+    pub const STATIC_ROOT_COUNT: &str = "roast_static_root_count";
+    /// Prefix of the symbol of a class descriptor: `desc:` + internal name.
+    pub const DESC_PREFIX: &str = "desc:";
+}
+
+/// Runtime functions that compiled code calls. All are `extern "C"`; `ref` is an object
+/// address (`ptr addrspace(1)` in LLVM).
+pub mod rt {
+    /// `ref roast_alloc(*ClassDesc)`: a zeroed instance.
+    pub const ALLOC: &str = "roast_alloc";
+    /// `ref roast_alloc_array(*ClassDesc array_class, i32 length)`; negative length throws.
+    pub const ALLOC_ARRAY: &str = "roast_alloc_array";
+    /// `ref roast_multi_array(*ClassDesc array_class, i32 dims, *i32 lengths)`.
+    pub const MULTI_ARRAY: &str = "roast_multi_array";
+    /// `void roast_init_class(*ClassDesc)`: JVMS §5.5 initialization; may leave an exception.
+    pub const INIT_CLASS: &str = "roast_init_class";
+    /// `i32 roast_instance_of(ref non-null, *ClassDesc)`.
+    pub const INSTANCE_OF: &str = "roast_instance_of";
+    /// `void roast_check_cast_failed(ref, *ClassDesc)`: throws ClassCastException.
+    pub const CHECK_CAST_FAILED: &str = "roast_check_cast_failed";
+    /// `void roast_array_store_check(ref array, ref value)`: may throw ArrayStoreException.
+    pub const ARRAY_STORE_CHECK: &str = "roast_array_store_check";
+    /// `ptr roast_itable_lookup(ref receiver, *ClassDesc iface, i32 index)`.
+    pub const ITABLE_LOOKUP: &str = "roast_itable_lookup";
+    /// `void roast_throw_npe(*u8 message or null)`.
+    pub const THROW_NPE: &str = "roast_throw_npe";
+    /// `void roast_throw_index(i32 index, i32 length)`: ArrayIndexOutOfBoundsException.
+    pub const THROW_INDEX: &str = "roast_throw_index";
+    /// `void roast_throw_div_zero()`: ArithmeticException "/ by zero".
+    pub const THROW_DIV_ZERO: &str = "roast_throw_div_zero";
+    /// `void roast_throw_stack_overflow()`.
+    pub const THROW_STACK_OVERFLOW: &str = "roast_throw_stack_overflow";
+    /// `void roast_throw_error(i32 kind, *u8 message)`: linkage errors found at build time.
+    pub const THROW_ERROR: &str = "roast_throw_error";
+    /// `void roast_monitor_enter(ref)` and `void roast_monitor_exit(ref)`.
+    pub const MONITOR_ENTER: &str = "roast_monitor_enter";
+    /// See [`MONITOR_ENTER`].
+    pub const MONITOR_EXIT: &str = "roast_monitor_exit";
+    /// `ref roast_class_mirror(*ClassDesc)`: the `java.lang.Class` object.
+    pub const CLASS_MIRROR: &str = "roast_class_mirror";
+}
+
+/// `roast_throw_error` kinds.
+pub mod error_kind {
+    /// UnsatisfiedLinkError
+    pub const UNSATISFIED_LINK: i32 = 1;
+    /// AbstractMethodError
+    pub const ABSTRACT_METHOD: i32 = 2;
+    /// NoSuchMethodError
+    pub const NO_SUCH_METHOD: i32 = 3;
+    /// NoSuchFieldError
+    pub const NO_SUCH_FIELD: i32 = 4;
+    /// NoClassDefFoundError
+    pub const NO_CLASS_DEF: i32 = 5;
+    /// IncompatibleClassChangeError
+    pub const INCOMPATIBLE_CLASS_CHANGE: i32 = 6;
+    /// IllegalAccessError
+    pub const ILLEGAL_ACCESS: i32 = 7;
+    /// InstantiationError
+    pub const INSTANTIATION: i32 = 8;
+    /// UnsupportedOperationException for features roast does not implement yet.
+    pub const UNSUPPORTED: i32 = 9;
+}
+
+/// Mangled symbol of a compiled method: `class.name(descriptor)`.
+pub fn method_symbol(class: &str, name: &str, descriptor: &str) -> String {
+    format!("{class}.{name}{descriptor}")
+}
+
+/// Symbol of a class descriptor.
+pub fn desc_symbol(class: &str) -> String {
+    format!("{}{class}", symbols::DESC_PREFIX)
+}
+
+/// Symbol of a static field's storage.
+pub fn static_symbol(class: &str, name: &str) -> String {
+    format!("static:{class}.{name}")
+}
+
+/// Native methods implemented by the runtime, by `method_symbol`. The compiler leaves these
+/// as external declarations; other natives get a body that throws UnsatisfiedLinkError.
+pub const NATIVES: &[&str] = &[
+    "java/lang/System.initProperties()[Ljava/lang/String;",
+    "java/lang/System.setIn0(Ljava/io/InputStream;)V",
+    "java/lang/System.setOut0(Ljava/io/PrintStream;)V",
+    "java/lang/System.setErr0(Ljava/io/PrintStream;)V",
+    "java/lang/System.currentTimeMillis()J",
+    "java/lang/System.nanoTime()J",
+    "java/lang/System.arraycopy(Ljava/lang/Object;ILjava/lang/Object;II)V",
+    "java/lang/System.identityHashCode(Ljava/lang/Object;)I",
+    "java/lang/System.getenv0(Ljava/lang/String;)Ljava/lang/String;",
+    "java/lang/System.environ0()[Ljava/lang/String;",
+    "java/lang/Object.getClass()Ljava/lang/Class;",
+    "java/lang/Object.hashCode()I",
+    "java/lang/Object.clone()Ljava/lang/Object;",
+    "java/lang/Object.notify()V",
+    "java/lang/Object.notifyAll()V",
+    "java/lang/Object.wait(J)V",
+    "java/io/FileOutputStream.writeBytes([BIIZ)V",
+    "java/io/FileOutputStream.write(IZ)V",
+    "java/io/FileInputStream.readBytes([BII)I",
+    "java/io/FileInputStream.read0()I",
+    "java/io/FileInputStream.available0()I",
+    "java/io/FileDescriptor.initIDs()V",
+    "java/io/FileDescriptor.getHandle(I)J",
+    "java/io/FileDescriptor.getAppend(I)Z",
+    "java/io/FileOutputStream.initIDs()V",
+    "java/io/FileInputStream.initIDs()V",
+    "java/lang/Throwable.fillInStackTrace(I)Ljava/lang/Throwable;",
+    "java/lang/StackTraceElement.initStackTraceElements([Ljava/lang/StackTraceElement;Ljava/lang/Object;I)V",
+    "java/lang/Shutdown.halt0(I)V",
+    "java/lang/Shutdown.beforeHalt()V",
+    "java/lang/Runtime.availableProcessors()I",
+    "java/lang/Runtime.freeMemory()J",
+    "java/lang/Runtime.totalMemory()J",
+    "java/lang/Runtime.maxMemory()J",
+    "java/lang/Runtime.gc()V",
+    "java/lang/String.intern()Ljava/lang/String;",
+    "java/lang/StringUTF16.isBigEndian()Z",
+    "java/lang/Class.registerNatives()V",
+    "java/lang/Class.getPrimitiveClass(Ljava/lang/String;)Ljava/lang/Class;",
+    "java/lang/Class.desiredAssertionStatus0(Ljava/lang/Class;)Z",
+    "java/lang/Class.initClassName()Ljava/lang/String;",
+    "java/lang/Class.isArray()Z",
+    "java/lang/Class.isPrimitive()Z",
+    "java/lang/Class.isInterface()Z",
+    "java/lang/Class.isInstance(Ljava/lang/Object;)Z",
+    "java/lang/Class.isAssignableFrom(Ljava/lang/Class;)Z",
+    "java/lang/Class.getSuperclass()Ljava/lang/Class;",
+    "java/lang/Class.getModifiers()I",
+    "java/lang/Class.isHidden()Z",
+    "java/lang/NullPointerException.getExtendedNPEMessage()Ljava/lang/String;",
+    "jdk/internal/misc/CDS.isDumpingClassList0()Z",
+    "jdk/internal/misc/CDS.isDumpingArchive0()Z",
+    "jdk/internal/misc/CDS.isSharingEnabled0()Z",
+    "jdk/internal/misc/CDS.initializeFromArchive(Ljava/lang/Class;)V",
+    "jdk/internal/misc/CDS.getRandomSeedForDumping()J",
+    "jdk/internal/misc/VM.initialize()V",
+    "jdk/internal/misc/Unsafe.registerNatives()V",
+    "jdk/internal/misc/Unsafe.arrayBaseOffset0(Ljava/lang/Class;)I",
+    "jdk/internal/misc/Unsafe.arrayIndexScale0(Ljava/lang/Class;)I",
+    "jdk/internal/misc/Unsafe.addressSize0()I",
+    "jdk/internal/misc/Unsafe.objectFieldOffset1(Ljava/lang/Class;Ljava/lang/String;)J",
+    "jdk/internal/misc/Unsafe.storeFence()V",
+    "jdk/internal/misc/Unsafe.loadFence()V",
+    "jdk/internal/misc/Unsafe.fullFence()V",
+    "jdk/internal/misc/Unsafe.getReference(Ljava/lang/Object;J)Ljava/lang/Object;",
+    "jdk/internal/misc/Unsafe.putReference(Ljava/lang/Object;JLjava/lang/Object;)V",
+    "jdk/internal/misc/Unsafe.getReferenceVolatile(Ljava/lang/Object;J)Ljava/lang/Object;",
+    "jdk/internal/misc/Unsafe.putReferenceVolatile(Ljava/lang/Object;JLjava/lang/Object;)V",
+    "jdk/internal/misc/Unsafe.getInt(Ljava/lang/Object;J)I",
+    "jdk/internal/misc/Unsafe.putInt(Ljava/lang/Object;JI)V",
+    "jdk/internal/misc/Unsafe.getIntVolatile(Ljava/lang/Object;J)I",
+    "jdk/internal/misc/Unsafe.putIntVolatile(Ljava/lang/Object;JI)V",
+    "jdk/internal/misc/Unsafe.getLong(Ljava/lang/Object;J)J",
+    "jdk/internal/misc/Unsafe.putLong(Ljava/lang/Object;JJ)V",
+    "jdk/internal/misc/Unsafe.getLongVolatile(Ljava/lang/Object;J)J",
+    "jdk/internal/misc/Unsafe.putLongVolatile(Ljava/lang/Object;JJ)V",
+    "jdk/internal/misc/Unsafe.getByte(Ljava/lang/Object;J)B",
+    "jdk/internal/misc/Unsafe.putByte(Ljava/lang/Object;JB)V",
+    "jdk/internal/misc/Unsafe.getShort(Ljava/lang/Object;J)S",
+    "jdk/internal/misc/Unsafe.putShort(Ljava/lang/Object;JS)V",
+    "jdk/internal/misc/Unsafe.getChar(Ljava/lang/Object;J)C",
+    "jdk/internal/misc/Unsafe.putChar(Ljava/lang/Object;JC)V",
+    "jdk/internal/misc/Unsafe.getBoolean(Ljava/lang/Object;J)Z",
+    "jdk/internal/misc/Unsafe.putBoolean(Ljava/lang/Object;JZ)V",
+    "jdk/internal/misc/Unsafe.getFloat(Ljava/lang/Object;J)F",
+    "jdk/internal/misc/Unsafe.putFloat(Ljava/lang/Object;JF)V",
+    "jdk/internal/misc/Unsafe.getDouble(Ljava/lang/Object;J)D",
+    "jdk/internal/misc/Unsafe.putDouble(Ljava/lang/Object;JD)V",
+    "jdk/internal/misc/Unsafe.compareAndSetReference(Ljava/lang/Object;JLjava/lang/Object;Ljava/lang/Object;)Z",
+    "jdk/internal/misc/Unsafe.compareAndExchangeReference(Ljava/lang/Object;JLjava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+    "jdk/internal/misc/Unsafe.compareAndSetInt(Ljava/lang/Object;JII)Z",
+    "jdk/internal/misc/Unsafe.compareAndExchangeInt(Ljava/lang/Object;JII)I",
+    "jdk/internal/misc/Unsafe.compareAndSetLong(Ljava/lang/Object;JJJ)Z",
+    "jdk/internal/misc/Unsafe.compareAndExchangeLong(Ljava/lang/Object;JJJ)J",
+    "jdk/internal/misc/Unsafe.ensureClassInitialized0(Ljava/lang/Class;)V",
+    "jdk/internal/misc/Unsafe.shouldBeInitialized0(Ljava/lang/Class;)Z",
+    "jdk/internal/misc/Unsafe.allocateInstance(Ljava/lang/Class;)Ljava/lang/Object;",
+    "jdk/internal/reflect/Reflection.getCallerClass()Ljava/lang/Class;",
+    "jdk/internal/reflect/Reflection.getClassAccessFlags(Ljava/lang/Class;)I",
+    "java/lang/Thread.currentThread()Ljava/lang/Thread;",
+    "java/lang/Thread.registerNatives()V",
+    "java/security/AccessController.getStackAccessControlContext()Ljava/security/AccessControlContext;",
+    "java/security/AccessController.ensureMaterializedForStackWalk(Ljava/lang/Object;)V",
+];

@@ -1,0 +1,9 @@
+//! Native methods of JDK classes (the list is `contract::NATIVES`). Each is exported under
+//! the compiled-method symbol of the Java declaration and follows the compiled calling
+//! convention: receiver (instance methods) then arguments; `int`-like values as i32,
+//! references as raw addresses, exceptions through the pending-exception slot.
+
+pub mod io;
+pub mod lang;
+pub mod reflect;
+pub mod unsafe_mem;

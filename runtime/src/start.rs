@@ -1,0 +1,69 @@
+//! Process start-up: thread state, arguments, `main`, uncaught exceptions, shutdown.
+
+use crate::thread;
+
+/// Bytes of stack kept free below the limit for raising StackOverflowError.
+pub const STACK_RESERVE: usize = 256 << 10;
+
+extern "C" {
+    fn roast_main_entry(args: *mut u8);
+}
+
+fn set_stack_limit() {
+    let here = &STACK_RESERVE as *const usize as usize;
+    let marker = 0u8;
+    let sp = &marker as *const u8 as usize;
+    let _ = here;
+    let mut rl = libc_rlimit {
+        cur: 8 << 20,
+        max: 0,
+    };
+    // SAFETY: getrlimit writes into the struct we pass.
+    let size = if unsafe { getrlimit(3, &mut rl) } == 0 && rl.cur > 0 && rl.cur < (1 << 40) {
+        rl.cur as usize
+    } else {
+        8 << 20
+    };
+    thread::state().stack_limit = sp.saturating_sub(size) + STACK_RESERVE + (64 << 10);
+}
+
+#[repr(C)]
+struct libc_rlimit {
+    cur: u64,
+    max: u64,
+}
+
+extern "C" {
+    fn getrlimit(resource: i32, rlim: *mut libc_rlimit) -> i32;
+}
+
+/// Called by the C `main`.
+#[no_mangle]
+pub extern "C" fn roast_start(argc: i32, argv: *const *const u8) -> i32 {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("roast: internal runtime error: {info}");
+        std::process::abort();
+    }));
+    set_stack_limit();
+    thread::state().thread_id = 1;
+    let args: Vec<String> = (1..argc as usize)
+        .map(|i| {
+            // SAFETY: argv has argc valid C strings.
+            let p = unsafe { *argv.add(i) };
+            crate::object::cstr(p).to_string()
+        })
+        .collect();
+    let Some(jargs) = crate::strings::java_string_array(&args) else {
+        eprintln!("Error occurred during initialization of VM\nOut of memory");
+        return 1;
+    };
+    // SAFETY: the compiler-generated entry takes the String[] of arguments.
+    unsafe { roast_main_entry(jargs.raw()) };
+    let mut status = 0;
+    if let Some(e) = thread::take_pending() {
+        crate::throw::report_uncaught(e);
+        status = 1;
+    }
+    crate::throw::shutdown();
+    status
+}

@@ -1,0 +1,211 @@
+//! Raising exceptions from the runtime: the exception objects are built by the SDK class
+//! `java.lang.RoastVM` (compiled Java, HotSpot's messages) and left pending.
+
+use crate::object::Obj;
+use crate::strings::java_string;
+use crate::thread;
+
+mod vm {
+    extern "C" {
+        #[link_name = "java/lang/RoastVM.npe(Ljava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn npe(msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.indexOutOfBounds(II)Ljava/lang/Throwable;"]
+        pub fn index_out_of_bounds(i: i32, len: i32) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.indexOutOfBoundsMessage(Ljava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn index_out_of_bounds_msg(msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.cloneNotSupported(Ljava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn clone_not_supported(msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.divideByZero()Ljava/lang/Throwable;"]
+        pub fn divide_by_zero() -> *mut u8;
+        #[link_name = "java/lang/RoastVM.negativeArraySize(I)Ljava/lang/Throwable;"]
+        pub fn negative_array_size(len: i32) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.arrayStore(Ljava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn array_store(msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.stackOverflow()Ljava/lang/Throwable;"]
+        pub fn stack_overflow() -> *mut u8;
+        #[link_name = "java/lang/RoastVM.outOfMemory()Ljava/lang/Throwable;"]
+        pub fn out_of_memory() -> *mut u8;
+        #[link_name = "java/lang/RoastVM.illegalMonitorState()Ljava/lang/Throwable;"]
+        pub fn illegal_monitor_state() -> *mut u8;
+        #[link_name = "java/lang/RoastVM.classCast(Ljava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn class_cast(msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.initializerError(Ljava/lang/Throwable;)Ljava/lang/Throwable;"]
+        pub fn initializer_error(cause: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.noClassDefInit(Ljava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn no_class_def_init(name: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.linkage(ILjava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn linkage(kind: i32, msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.uncaught(Ljava/lang/Throwable;)V"]
+        pub fn uncaught(t: *mut u8);
+        #[link_name = "java/lang/RoastVM.shutdown()V"]
+        pub fn shutdown();
+    }
+}
+
+/// Makes the result of a constructor helper the pending exception (unless constructing it
+/// raised another exception, which then stays pending).
+fn raise(make: impl FnOnce() -> *mut u8) {
+    let e = make();
+    if thread::pending().is_none() {
+        thread::set_pending(Obj::from_raw(e));
+    }
+}
+
+fn jstr(s: Option<&str>) -> *mut u8 {
+    s.and_then(java_string)
+        .map_or(std::ptr::null_mut(), |o| o.raw())
+}
+
+/// NullPointerException with an optional message.
+pub fn npe(msg: Option<&str>) {
+    let m = jstr(msg);
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::npe(m) });
+}
+
+/// ArrayIndexOutOfBoundsException.
+pub fn index_out_of_bounds(i: i32, len: i32) {
+    // SAFETY: as above.
+    raise(|| unsafe { vm::index_out_of_bounds(i, len) });
+}
+
+/// ArrayIndexOutOfBoundsException with a message.
+pub fn index_out_of_bounds_msg(msg: &str) {
+    let m = jstr(Some(msg));
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::index_out_of_bounds_msg(m) });
+}
+
+/// CloneNotSupportedException.
+pub fn clone_not_supported(class: &str) {
+    let m = jstr(Some(class));
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::clone_not_supported(m) });
+}
+
+/// NegativeArraySizeException.
+pub fn negative_array_size(len: i32) {
+    // SAFETY: as above.
+    raise(|| unsafe { vm::negative_array_size(len) });
+}
+
+/// ArrayStoreException with a message.
+pub fn array_store(msg: &str) {
+    let m = jstr(Some(msg));
+    // SAFETY: as above.
+    raise(|| unsafe { vm::array_store(m) });
+}
+
+/// ClassCastException with a message.
+pub fn class_cast(msg: &str) {
+    let m = jstr(Some(msg));
+    // SAFETY: as above.
+    raise(|| unsafe { vm::class_cast(m) });
+}
+
+/// OutOfMemoryError: Java heap space.
+pub fn out_of_memory() {
+    // SAFETY: as above.
+    raise(|| unsafe { vm::out_of_memory() });
+}
+
+/// IllegalMonitorStateException.
+pub fn illegal_monitor_state() {
+    // SAFETY: as above.
+    raise(|| unsafe { vm::illegal_monitor_state() });
+}
+
+/// Wraps the pending exception of a failed `<clinit>` (ExceptionInInitializerError unless it
+/// is an Error).
+pub fn wrap_initializer_error() {
+    if let Some(cause) = thread::take_pending() {
+        // SAFETY: as above.
+        raise(|| unsafe { vm::initializer_error(cause.raw()) });
+    }
+}
+
+/// NoClassDefFoundError for a class whose initialization failed before.
+pub fn no_class_def_init(class: &str) {
+    let m = jstr(Some(&class.replace('/', ".")));
+    // SAFETY: as above.
+    raise(|| unsafe { vm::no_class_def_init(m) });
+}
+
+/// A linkage error or unsupported-feature exception (`contract::error_kind`).
+pub fn linkage(kind: i32, msg: &str) {
+    let m = jstr(Some(msg));
+    // SAFETY: as above.
+    raise(|| unsafe { vm::linkage(kind, m) });
+}
+
+/// Prints an uncaught exception like HotSpot.
+pub fn report_uncaught(e: Obj) {
+    // SAFETY: as above.
+    unsafe { vm::uncaught(e.raw()) };
+    thread::set_pending(None);
+}
+
+/// Runs the Java shutdown sequence.
+pub fn shutdown() {
+    // SAFETY: as above.
+    unsafe { vm::shutdown() };
+    thread::set_pending(None);
+}
+
+/// `roast_throw_npe`.
+#[no_mangle]
+pub extern "C" fn roast_throw_npe(msg: *const u8) {
+    let m = if msg.is_null() {
+        None
+    } else {
+        Some(crate::object::cstr(msg))
+    };
+    npe(m);
+}
+
+/// `roast_throw_index`.
+#[no_mangle]
+pub extern "C" fn roast_throw_index(i: i32, len: i32) {
+    index_out_of_bounds(i, len);
+}
+
+/// `roast_throw_div_zero`.
+#[no_mangle]
+pub extern "C" fn roast_throw_div_zero() {
+    // SAFETY: as above.
+    raise(|| unsafe { vm::divide_by_zero() });
+}
+
+/// `roast_throw_stack_overflow`: builds the error with the limit lowered so that the
+/// constructor itself has stack to run on.
+#[no_mangle]
+pub extern "C" fn roast_throw_stack_overflow() {
+    let st = thread::state();
+    let limit = st.stack_limit;
+    st.stack_limit = limit.saturating_sub(crate::start::STACK_RESERVE / 2);
+    // SAFETY: as above.
+    raise(|| unsafe { vm::stack_overflow() });
+    thread::state().stack_limit = limit;
+}
+
+/// `roast_throw_error`.
+#[no_mangle]
+pub extern "C" fn roast_throw_error(kind: i32, msg: *const u8) {
+    linkage(kind, crate::object::cstr(msg));
+}
+
+/// Entry of vtable/itable slots for abstract methods.
+#[no_mangle]
+pub extern "C" fn roast_abstract_method() {
+    linkage(
+        crate::contract::error_kind::ABSTRACT_METHOD,
+        "abstract method called",
+    );
+}
+
+/// Entry of vtable slots that the reachability analysis proved unused.
+#[no_mangle]
+pub extern "C" fn roast_unreachable_method() {
+    eprintln!("roast: internal error: a method the compiler found unreachable was called");
+    std::process::abort();
+}

@@ -1,0 +1,90 @@
+/*
+ * roast SDK: entry points the native runtime calls into. Every method here is a root of the
+ * reachability analysis. Exceptions raised by the runtime are constructed here, with
+ * HotSpot's messages.
+ */
+package java.lang;
+
+final class RoastVM {
+    private RoastVM() {}
+
+    static Throwable npe(String message) {
+        return message == null ? new NullPointerException() : new NullPointerException(message);
+    }
+
+    static Throwable indexOutOfBounds(int index, int length) {
+        return new ArrayIndexOutOfBoundsException("Index " + index + " out of bounds for length " + length);
+    }
+
+    static Throwable indexOutOfBoundsMessage(String message) {
+        return new ArrayIndexOutOfBoundsException(message);
+    }
+
+    static Throwable cloneNotSupported(String className) {
+        return new CloneNotSupportedException(className);
+    }
+
+    static Throwable divideByZero() {
+        return new ArithmeticException("/ by zero");
+    }
+
+    static Throwable negativeArraySize(int length) {
+        return new NegativeArraySizeException(Integer.toString(length));
+    }
+
+    static Throwable arrayStore(String message) {
+        return new ArrayStoreException(message);
+    }
+
+    static Throwable stackOverflow() {
+        return new StackOverflowError();
+    }
+
+    static Throwable outOfMemory() {
+        return new OutOfMemoryError("Java heap space");
+    }
+
+    static Throwable illegalMonitorState() {
+        return new IllegalMonitorStateException("current thread is not owner");
+    }
+
+    static Throwable classCast(String message) {
+        return new ClassCastException(message);
+    }
+
+    static Throwable initializerError(Throwable cause) {
+        if (cause instanceof Error) {
+            return cause;
+        }
+        return new ExceptionInInitializerError(cause);
+    }
+
+    static Throwable noClassDefInit(String className) {
+        return new NoClassDefFoundError("Could not initialize class " + className);
+    }
+
+    static Throwable linkage(int kind, String message) {
+        switch (kind) {
+            case 1: return new UnsatisfiedLinkError(message);
+            case 2: return new AbstractMethodError(message);
+            case 3: return new NoSuchMethodError(message);
+            case 4: return new NoSuchFieldError(message);
+            case 5: return new NoClassDefFoundError(message);
+            case 6: return new IncompatibleClassChangeError(message);
+            case 7: return new IllegalAccessError(message);
+            case 8: return new InstantiationError(message);
+            default: return new UnsupportedOperationException("roast: " + message);
+        }
+    }
+
+    /** Prints an uncaught exception like HotSpot's default handler. */
+    static void uncaught(Throwable t) {
+        System.err.print("Exception in thread \"main\" ");
+        t.printStackTrace(System.err);
+    }
+
+    /** Runs the shutdown sequence (hooks) after main returns. */
+    static void shutdown() {
+        Shutdown.shutdown();
+    }
+}
