@@ -85,6 +85,22 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
             program.classes.len()
         ),
     );
+    if std::env::var_os("ROAST_STATS").is_some() {
+        print_package_stats(&program, &reach);
+    }
+    if let Ok(pattern) = std::env::var("ROAST_WHY") {
+        for &m in reach
+            .methods
+            .iter()
+            .filter(|&&m| program.method_display(m).contains(&pattern))
+            .take(3)
+        {
+            eprintln!("why {}:", program.method_display(m));
+            for step in crate::reach::why(&reach, &program, m) {
+                eprintln!("    {step}");
+            }
+        }
+    }
     let context = inkwell::context::Context::create();
     let (module, warnings) =
         lower::lower_program(&context, &mut program, &reach, &LowerOptions { main });
@@ -203,4 +219,20 @@ fn roots(program: &mut Program, main: MethodId) -> Result<(Vec<MethodId>, Vec<Cl
         );
     }
     Ok((roots, instantiated))
+}
+
+/// Reachable methods per package (ROAST_STATS), to find what makes a program large.
+fn print_package_stats(program: &Program, reach: &Reachability) {
+    let mut by_package: std::collections::BTreeMap<&str, usize> = Default::default();
+    for &m in &reach.methods {
+        let class = &program.class(program.method(m).class).name;
+        *by_package
+            .entry(crate::program::layout::package_of(class))
+            .or_default() += 1;
+    }
+    let mut sorted: Vec<_> = by_package.into_iter().collect();
+    sorted.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
+    for (p, n) in sorted.iter().take(40) {
+        eprintln!("{n:>6} {p}");
+    }
 }

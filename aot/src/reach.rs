@@ -29,6 +29,9 @@ pub struct Reachability {
     pub call_graph: DiGraphMap<u32, ()>,
     /// The method synthesized for each `invokedynamic` site: (class, cp index) → method.
     pub indy_targets: HashMap<(ClassId, u16), Result<MethodId, String>>,
+    /// Who made each method reachable first (for `roast build --why`).
+    pub parent: HashMap<MethodId, MethodId>,
+    current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,
     selectors_by_name: HashMap<String, Vec<String>>,
@@ -59,6 +62,9 @@ impl Reachability {
             self.call_graph.add_edge(c.0, m.0, ());
         }
         if self.methods.insert(m) {
+            if let Some(p) = caller.or(self.current) {
+                self.parent.insert(m, p);
+            }
             self.worklist.push(m);
             // A method's class must be initialized before it runs statically.
             let class = program.method(m).class;
@@ -120,6 +126,7 @@ impl Reachability {
     }
 
     fn scan(&mut self, program: &mut Program, m: MethodId) {
+        self.current = Some(m);
         let class = program.method(m).class;
         let Some(file) = program.class(class).file.clone() else {
             return;
@@ -290,6 +297,20 @@ impl Reachability {
             }
         }
     }
+}
+
+/// The chain of methods through which `m` became reachable, `m` first.
+pub fn why(reach: &Reachability, program: &Program, m: MethodId) -> Vec<String> {
+    let mut out = vec![program.method_display(m)];
+    let mut cur = m;
+    while let Some(&p) = reach.parent.get(&cur) {
+        if out.len() > 200 || p == cur {
+            break;
+        }
+        out.push(program.method_display(p));
+        cur = p;
+    }
+    out
 }
 
 /// Does a virtual or interface call of `target` bind statically (private or final method,

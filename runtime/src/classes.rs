@@ -5,27 +5,24 @@ use crate::contract::{self, ClassDesc, MethodEntry};
 use crate::object::{DescExt, Obj};
 use crate::thread;
 use std::collections::HashMap;
+use std::sync::atomic::Ordering;
 use std::sync::Mutex;
 
 /// Runs the initialization of `desc` if needed (superclass first). Leaves an exception
 /// pending on failure.
 #[no_mangle]
 pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
-    // SAFETY: descriptors are writable statics; initialization state changes happen on the
-    // (single) thread that runs class initializers.
-    let d = desc as *const ClassDesc as *mut ClassDesc;
-    match desc.init_state {
+    let state = &desc.init_state;
+    match state.load(Ordering::Acquire) {
         contract::INIT_DONE | contract::INIT_IN_PROGRESS => return,
         contract::INIT_ERROR => return crate::throw::no_class_def_init(desc.name()),
         _ => {}
     }
-    // SAFETY: see above.
-    unsafe { (*d).init_state = contract::INIT_IN_PROGRESS };
+    state.store(contract::INIT_IN_PROGRESS, Ordering::Release);
     if let Some(s) = desc.super_desc() {
         roast_init_class(s);
         if thread::pending().is_some() {
-            // SAFETY: see above.
-            unsafe { (*d).init_state = contract::INIT_ERROR };
+            state.store(contract::INIT_ERROR, Ordering::Release);
             return;
         }
     }
@@ -36,11 +33,9 @@ pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
     }
     if thread::pending().is_some() {
         crate::throw::wrap_initializer_error();
-        // SAFETY: see above.
-        unsafe { (*d).init_state = contract::INIT_ERROR };
+        state.store(contract::INIT_ERROR, Ordering::Release);
     } else {
-        // SAFETY: see above.
-        unsafe { (*d).init_state = contract::INIT_DONE };
+        state.store(contract::INIT_DONE, Ordering::Release);
     }
 }
 
@@ -172,8 +167,9 @@ fn mirrors() -> &'static Mutex<HashMap<usize, usize>> {
 /// `roast_class_mirror`: the `java.lang.Class` object of a descriptor, created once.
 #[no_mangle]
 pub extern "C" fn roast_class_mirror(desc: &'static ClassDesc) -> *mut u8 {
-    if !desc.mirror.is_null() {
-        return desc.mirror;
+    let existing = desc.mirror.load(Ordering::Acquire);
+    if !existing.is_null() {
+        return existing;
     }
     extern "C" {
         #[link_name = "desc:java/lang/Class"]
@@ -183,8 +179,7 @@ pub extern "C" fn roast_class_mirror(desc: &'static ClassDesc) -> *mut u8 {
     let Some(m) = crate::heap::alloc_instance(unsafe { &CLASS_DESC }) else {
         return std::ptr::null_mut();
     };
-    // SAFETY: descriptors are writable statics.
-    unsafe { (*(desc as *const ClassDesc as *mut ClassDesc)).mirror = m.raw() };
+    desc.mirror.store(m.raw(), Ordering::Release);
     mirrors()
         .lock()
         .expect("mirror table")

@@ -77,10 +77,13 @@ pub type MethodEntry = *const u8;
 
 /// The run-time descriptor of a class, emitted by the compiler as a global (one per class in
 /// the program) and read by the runtime. The vtable follows the fixed part.
+///
+/// Fields that change at run time are atomics (interior mutability): descriptors are shared,
+/// immutable statics otherwise.
 #[repr(C)]
 pub struct ClassDesc {
     /// One of the `INIT_*` constants.
-    pub init_state: i32,
+    pub init_state: std::sync::atomic::AtomicI32,
     /// One of the `KIND_*` constants.
     pub kind: u8,
     /// For arrays the element kind, for primitives their own kind (`elem::*`), else 0.
@@ -98,7 +101,7 @@ pub struct ClassDesc {
     /// Component type of an array class.
     pub component: *const ClassDesc,
     /// Descriptor of the array class whose component this is, when emitted; else null.
-    pub array_class: *mut ClassDesc,
+    pub array_class: std::sync::atomic::AtomicPtr<ClassDesc>,
     /// Every interface this class implements, directly or not.
     pub interfaces: *const *const ClassDesc,
     /// Length of `interfaces`.
@@ -116,9 +119,9 @@ pub struct ClassDesc {
     /// The class initializer work (`<clinit>` of this class only), or null.
     pub clinit: *const u8,
     /// The `java.lang.Class` object of this class, created on first use.
-    pub mirror: *mut u8,
+    pub mirror: std::sync::atomic::AtomicPtr<u8>,
     /// Identifier of the thread running `<clinit>` while `init_state == INIT_IN_PROGRESS`.
-    pub init_thread: usize,
+    pub init_thread: std::sync::atomic::AtomicUsize,
     /// Reflection metadata.
     pub meta: *const ClassMeta,
     /// The vtable (`vtable_len` entries).
@@ -341,6 +344,7 @@ pub const NATIVES: &[&str] = &[
     "java/lang/System.identityHashCode(Ljava/lang/Object;)I",
     "java/lang/System.getenv0(Ljava/lang/String;)Ljava/lang/String;",
     "java/lang/System.environ0()[Ljava/lang/String;",
+    "java/lang/RoastVM.enumValues(Ljava/lang/Class;)[Ljava/lang/Object;",
     "java/lang/Object.getClass()Ljava/lang/Class;",
     "java/lang/Object.hashCode()I",
     "java/lang/Object.clone()Ljava/lang/Object;",
@@ -358,7 +362,7 @@ pub const NATIVES: &[&str] = &[
     "java/io/FileOutputStream.initIDs()V",
     "java/io/FileInputStream.initIDs()V",
     "java/lang/Throwable.fillInStackTrace(I)Ljava/lang/Throwable;",
-    "java/lang/StackTraceElement.initStackTraceElements([Ljava/lang/StackTraceElement;Ljava/lang/Object;I)V",
+    "java/lang/StackTraceElement.initStackTraceElements([Ljava/lang/StackTraceElement;Ljava/lang/Throwable;I)V",
     "java/lang/Shutdown.halt0(I)V",
     "java/lang/Shutdown.beforeHalt()V",
     "java/lang/Runtime.availableProcessors()I",
@@ -430,7 +434,11 @@ pub const NATIVES: &[&str] = &[
     "jdk/internal/misc/Unsafe.allocateInstance(Ljava/lang/Class;)Ljava/lang/Object;",
     "jdk/internal/reflect/Reflection.getCallerClass()Ljava/lang/Class;",
     "jdk/internal/reflect/Reflection.getClassAccessFlags(Ljava/lang/Class;)I",
-    "java/lang/Thread.currentThread()Ljava/lang/Thread;",
+    "java/lang/Thread.currentThread0()Ljava/lang/Thread;",
+    "java/lang/Thread.setCurrentThread0(Ljava/lang/Thread;)V",
+    "java/lang/Thread.sleep0(JI)V",
+    "java/lang/Thread.holdsLock0(Ljava/lang/Object;)Z",
+    "jdk/internal/misc/ScopedMemoryAccess.registerNatives()V",
     "java/lang/Thread.registerNatives()V",
     "java/security/AccessController.getStackAccessControlContext()Ljava/security/AccessControlContext;",
     "java/security/AccessController.ensureMaterializedForStackWalk(Ljava/lang/Object;)V",

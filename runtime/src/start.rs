@@ -57,8 +57,17 @@ pub extern "C" fn roast_start(argc: i32, argv: *const *const u8) -> i32 {
         eprintln!("Error occurred during initialization of VM\nOut of memory");
         return 1;
     };
-    // SAFETY: the compiler-generated entry takes the String[] of arguments.
-    unsafe { roast_main_entry(jargs.raw()) };
+    // Like HotSpot's start-up, the classes whose instances exist before any `new` (string
+    // literals, class mirrors) and System are initialized before the main class.
+    for name in ["java/lang/String", "java/lang/Class", "java/lang/System"] {
+        if let Some(d) = crate::object::class_by_name(name) {
+            crate::classes::roast_init_class(d);
+        }
+    }
+    if thread::pending().is_none() {
+        // SAFETY: the compiler-generated entry takes the String[] of arguments.
+        unsafe { roast_main_entry(jargs.raw()) };
+    }
     let mut status = 0;
     if let Some(e) = thread::take_pending() {
         crate::throw::report_uncaught(e);

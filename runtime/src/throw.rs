@@ -138,11 +138,46 @@ pub fn linkage(kind: i32, msg: &str) {
     raise(|| unsafe { vm::linkage(kind, m) });
 }
 
-/// Prints an uncaught exception like HotSpot.
+/// Prints an uncaught exception like HotSpot. When the Java printing itself fails (e.g.
+/// `System` could not be initialized), a plain description is printed from here.
 pub fn report_uncaught(e: Obj) {
     // SAFETY: as above.
     unsafe { vm::uncaught(e.raw()) };
-    thread::set_pending(None);
+    if let Some(second) = thread::take_pending() {
+        eprintln!("Exception in thread \"main\" {}", describe(e));
+        eprintln!("roast: while printing it: {}", describe(second));
+        let mut cur = Some(e);
+        while let Some(t) = cur {
+            for line in crate::natives::lang::backtrace_lines(t) {
+                eprintln!("\tat {line}");
+            }
+            cur = crate::object::field_offset(t.desc(), "cause")
+                .and_then(|off| t.read_ref(off))
+                .filter(|&c| c != t);
+            if let Some(c) = cur {
+                eprintln!("Caused by: {}", describe(c));
+            }
+        }
+    }
+}
+
+/// "class.Name: message" of a throwable, read directly from its fields.
+pub fn describe(e: Obj) -> String {
+    let d = e.desc();
+    let name = crate::classes::java_name(d);
+    let msg = crate::object::field_offset(d, "detailMessage")
+        .and_then(|off| e.read_ref(off))
+        .map(crate::strings::rust_string);
+    let mut s = match msg {
+        Some(m) => format!("{name}: {m}"),
+        None => name,
+    };
+    if let Some(cause) = crate::object::field_offset(d, "cause").and_then(|off| e.read_ref(off)) {
+        if cause != e {
+            s.push_str(&format!(" [caused by {}]", describe(cause)));
+        }
+    }
+    s
 }
 
 /// Runs the Java shutdown sequence.

@@ -394,8 +394,37 @@ fn line_of(m: &MethodMeta, pc: i64) -> i32 {
     best.map_or(-1, |(_, l)| l as i32)
 }
 
+/// "class.method(File:line)" for each recorded frame of a throwable (for diagnostics printed
+/// by the runtime itself).
+pub fn backtrace_lines(t: Obj) -> Vec<String> {
+    let Some(bt) = field_offset(t.desc(), "backtrace").and_then(|off| t.read_ref(off)) else {
+        return vec![];
+    };
+    if !bt.desc().is_array() {
+        return vec![];
+    }
+    (0..bt.array_len() / 2)
+        .map(|i| {
+            let m =
+                bt.read::<i64>(contract::ARRAY_BASE_OFFSET as usize + i * 16) as *const MethodMeta;
+            let pc = bt.read::<i64>(contract::ARRAY_BASE_OFFSET as usize + i * 16 + 8);
+            // SAFETY: recorded from frame records: static metadata.
+            let m = unsafe { &*m };
+            // SAFETY: as above.
+            let class = unsafe { &*m.class };
+            format!(
+                "{}.{}{} (pc {pc}, line {})",
+                crate::classes::java_name(class),
+                cstr(m.name),
+                cstr(m.descriptor),
+                line_of(m, pc)
+            )
+        })
+        .collect()
+}
+
 /// StackTraceElement.initStackTraceElements: fills the elements from a backtrace.
-#[export_name = "java/lang/StackTraceElement.initStackTraceElements([Ljava/lang/StackTraceElement;Ljava/lang/Object;I)V"]
+#[export_name = "java/lang/StackTraceElement.initStackTraceElements([Ljava/lang/StackTraceElement;Ljava/lang/Throwable;I)V"]
 pub extern "C" fn ste_init(elements: *mut u8, backtrace: *mut u8, depth: i32) {
     let (Some(arr), Some(bt)) = (Obj::from_raw(elements), Obj::from_raw(backtrace)) else {
         return;
@@ -507,11 +536,36 @@ pub extern "C" fn npe_extended_message(_this: *mut u8) -> *mut u8 {
     std::ptr::null_mut()
 }
 
-/// Thread.currentThread: no Thread objects yet.
-#[export_name = "java/lang/Thread.currentThread()Ljava/lang/Thread;"]
-pub extern "C" fn thread_current_thread() -> *mut u8 {
+/// Thread.currentThread0: the calling thread's Thread object (null until created).
+#[export_name = "java/lang/Thread.currentThread0()Ljava/lang/Thread;"]
+pub extern "C" fn thread_current_thread0() -> *mut u8 {
     crate::thread::state().java_thread
 }
+
+/// Thread.setCurrentThread0
+#[export_name = "java/lang/Thread.setCurrentThread0(Ljava/lang/Thread;)V"]
+pub extern "C" fn thread_set_current_thread0(t: *mut u8) {
+    crate::thread::state().java_thread = t;
+}
+
+/// Thread.sleep0
+#[export_name = "java/lang/Thread.sleep0(JI)V"]
+pub extern "C" fn thread_sleep0(millis: i64, nanos: i32) {
+    std::thread::sleep(
+        std::time::Duration::from_millis(millis as u64)
+            + std::time::Duration::from_nanos(nanos as u64),
+    );
+}
+
+/// Thread.holdsLock0
+#[export_name = "java/lang/Thread.holdsLock0(Ljava/lang/Object;)Z"]
+pub extern "C" fn thread_holds_lock0(o: *mut u8) -> i32 {
+    crate::classes::holds_monitor(o) as i32
+}
+
+/// ScopedMemoryAccess.registerNatives
+#[export_name = "jdk/internal/misc/ScopedMemoryAccess.registerNatives()V"]
+pub extern "C" fn sma_register_natives() {}
 
 /// Thread.registerNatives
 #[export_name = "java/lang/Thread.registerNatives()V"]

@@ -162,3 +162,23 @@ pub extern "C" fn cds_random_seed() -> i64 {
 /// VM.initialize
 #[export_name = "jdk/internal/misc/VM.initialize()V"]
 pub extern "C" fn vm_initialize() {}
+
+/// RoastVM.enumValues: calls the enum's compiled `values()`.
+#[export_name = "java/lang/RoastVM.enumValues(Ljava/lang/Class;)[Ljava/lang/Object;"]
+pub extern "C" fn roast_vm_enum_values(c: *mut u8) -> *mut u8 {
+    let Some(d) = mirror_desc(c) else {
+        return std::ptr::null_mut();
+    };
+    match d.meta() {
+        Some(m) if !m.enum_values.is_null() => {
+            crate::classes::roast_init_class(d);
+            if crate::thread::pending().is_some() {
+                return std::ptr::null_mut();
+            }
+            // SAFETY: `enum_values` is the compiled `static T[] values()`.
+            let f: extern "C" fn() -> *mut u8 = unsafe { std::mem::transmute(m.enum_values) };
+            f()
+        }
+        _ => std::ptr::null_mut(),
+    }
+}

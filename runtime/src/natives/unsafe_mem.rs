@@ -287,7 +287,9 @@ pub extern "C" fn unsafe_ensure_init(_this: *mut u8, c: *mut u8) {
 /// Unsafe.shouldBeInitialized0
 #[export_name = "jdk/internal/misc/Unsafe.shouldBeInitialized0(Ljava/lang/Class;)Z"]
 pub extern "C" fn unsafe_should_init(_this: *mut u8, c: *mut u8) -> i32 {
-    mirror_desc(c).is_some_and(|d| d.init_state != contract::INIT_DONE) as i32
+    mirror_desc(c).is_some_and(|d| {
+        d.init_state.load(std::sync::atomic::Ordering::Acquire) != contract::INIT_DONE
+    }) as i32
 }
 
 /// Unsafe.allocateInstance

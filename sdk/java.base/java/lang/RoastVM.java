@@ -77,10 +77,12 @@ final class RoastVM {
         }
     }
 
+    /** The constants of an enum class (a fresh array from its compiled values()), or null. */
+    static native Object[] enumValues(Class<?> c);
+
     /** Prints an uncaught exception like HotSpot's default handler. */
     static void uncaught(Throwable t) {
-        System.err.print("Exception in thread \"main\" ");
-        t.printStackTrace(System.err);
+        Thread.currentThread().dispatchUncaughtException(t);
     }
 
     /** Runs the shutdown sequence (hooks) after main returns. */

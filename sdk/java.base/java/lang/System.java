@@ -35,6 +35,7 @@ public final class System {
             props.setProperty(init[i], init[i + 1]);
         }
         lineSeparator = props.getProperty("line.separator");
+        jdk.internal.access.SharedSecrets.setJavaLangAccess(new RoastLangAccess());
         jdk.internal.misc.VM.saveProperties(new java.util.HashMap<>(toMap(props)));
         in = new BufferedInputStream(new FileInputStream(FileDescriptor.in));
         out = newPrintStream(new FileOutputStream(FileDescriptor.out));
