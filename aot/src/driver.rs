@@ -111,17 +111,32 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
             .map_err(|e| e.to_string())?;
         return Ok(warnings);
     }
-    let tm = lower::emit::target_machine(opts.target.as_deref())?;
-    let object = if opts.emit == Emit::Obj {
-        opts.output.clone()
+    let parts = if opts.emit == Emit::Obj {
+        1
     } else {
-        scratch.path().join("program.o")
+        codegen_threads()
     };
-    lower::emit::emit_object(&module, &tm, &object, opts.optimize)?;
-    progress(opts, start, "generated machine code");
-    if opts.emit == Emit::Exe {
-        crate::link::link(&object, &opts.output, opts.target.as_deref())?;
-        progress(opts, start, &format!("linked {}", opts.output.display()));
+    let objects = lower::parallel::emit_objects(
+        &module,
+        opts.target.as_deref(),
+        scratch.path(),
+        opts.optimize,
+        parts,
+    )?;
+    progress(
+        opts,
+        start,
+        &format!("generated machine code ({parts} threads)"),
+    );
+    match opts.emit {
+        Emit::Obj => {
+            std::fs::copy(&objects[0], &opts.output)
+                .map_err(|e| format!("{}: {e}", opts.output.display()))?;
+        }
+        _ => {
+            crate::link::link(&objects, &opts.output, opts.target.as_deref())?;
+            progress(opts, start, &format!("linked {}", opts.output.display()));
+        }
     }
     Ok(warnings)
 }
@@ -235,4 +250,11 @@ fn print_package_stats(program: &Program, reach: &Reachability) {
     for (p, n) in sorted.iter().take(40) {
         eprintln!("{n:>6} {p}");
     }
+}
+
+/// Code generation threads: one per available core.
+fn codegen_threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 8)
 }

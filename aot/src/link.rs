@@ -57,15 +57,15 @@ fn linker(target: Option<&str>) -> String {
     }
 }
 
-/// Links `object` with the runtime into `output`.
-pub fn link(object: &Path, output: &Path, target: Option<&str>) -> Result<(), String> {
+/// Links the program's objects with the runtime into `output`.
+pub fn link(objects: &[PathBuf], output: &Path, target: Option<&str>) -> Result<(), String> {
     let runtime = runtime_library(target)?;
     let cc = linker(target);
     let result = Command::new(&cc)
         .arg("-no-pie")
         .arg("-o")
         .arg(output)
-        .arg(object)
+        .args(objects)
         .arg(&runtime)
         .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections"])
         .output()

@@ -11,6 +11,7 @@
 
 use crate::classfile::bytecode::{self, Op};
 use crate::desugar;
+use crate::lower::polymorphic;
 use crate::program::{ClassId, ClassKind, MethodId, Program};
 use indexmap::IndexSet;
 use petgraph::graphmap::DiGraphMap;
@@ -23,8 +24,9 @@ pub struct Reachability {
     pub methods: IndexSet<MethodId>,
     /// Classes that may have instances.
     pub instantiated: IndexSet<ClassId>,
-    /// Name+descriptor of every method invoked virtually.
-    pub selectors: HashSet<(String, String)>,
+    /// Name+descriptor of every method invoked virtually, with the static receiver types
+    /// of its call sites (None: any receiver).
+    pub selectors: HashMap<(String, String), Vec<Option<ClassId>>>,
     /// Call graph: caller → callee (direct calls and possible virtual targets).
     pub call_graph: DiGraphMap<u32, ()>,
     /// The method synthesized for each `invokedynamic` site: (class, cp index) → method.
@@ -34,7 +36,7 @@ pub struct Reachability {
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,
-    selectors_by_name: HashMap<String, Vec<String>>,
+    supertypes: HashMap<ClassId, HashSet<ClassId>>,
 }
 
 impl Reachability {
@@ -97,10 +99,14 @@ impl Reachability {
         if program.class(c).is_interface() {
             return;
         }
+        let supers = self.supertypes_of(program, c);
         let mut names: Vec<(String, String)> = Vec::new();
-        for (name, descs) in &self.selectors_by_name {
-            for d in descs {
-                names.push((name.clone(), d.clone()));
+        for (key, receivers) in &self.selectors {
+            if receivers
+                .iter()
+                .any(|r| r.is_none_or(|r| supers.contains(&r)))
+            {
+                names.push(key.clone());
             }
         }
         for (name, desc) in names {
@@ -110,17 +116,54 @@ impl Reachability {
         }
     }
 
+    /// `c`, its superclasses and all its interfaces (cached).
+    fn supertypes_of(&mut self, program: &Program, c: ClassId) -> HashSet<ClassId> {
+        if let Some(s) = self.supertypes.get(&c) {
+            return s.clone();
+        }
+        let mut set: HashSet<ClassId> = program.all_interfaces(c).into_iter().collect();
+        let mut k = Some(c);
+        while let Some(cls) = k {
+            set.insert(cls);
+            k = program.class(cls).super_class;
+        }
+        self.supertypes.insert(c, set.clone());
+        set
+    }
+
+    /// A virtual call of `name`+`desc` on a receiver of any type.
     fn add_selector(&mut self, program: &Program, caller: MethodId, name: &str, desc: &str) {
-        if self.selectors.insert((name.to_string(), desc.to_string())) {
-            self.selectors_by_name
-                .entry(name.to_string())
-                .or_default()
-                .push(desc.to_string());
-            let classes: Vec<ClassId> = self.instantiated.iter().copied().collect();
-            for c in classes {
-                if let Some(t) = dispatch_target(program, c, name, desc) {
-                    self.add_method(program, Some(caller), t);
+        self.add_selector_for(program, caller, None, name, desc);
+    }
+
+    /// A virtual call of `name`+`desc` whose receiver's static type is `receiver`: the
+    /// dispatch targets of instantiated subtypes of `receiver` become reachable.
+    fn add_selector_for(
+        &mut self,
+        program: &Program,
+        caller: MethodId,
+        receiver: Option<ClassId>,
+        name: &str,
+        desc: &str,
+    ) {
+        let key = (name.to_string(), desc.to_string());
+        let receivers = self.selectors.entry(key).or_default();
+        if receivers.iter().any(|r| r.is_none() || *r == receiver) {
+            return;
+        }
+        receivers.push(receiver);
+        let classes: Vec<ClassId> = self.instantiated.iter().copied().collect();
+        for c in classes {
+            if program.class(c).is_interface() {
+                continue;
+            }
+            if let Some(r) = receiver {
+                if !self.supertypes_of(program, c).contains(&r) {
+                    continue;
                 }
+            }
+            if let Some(t) = dispatch_target(program, c, name, desc) {
+                self.add_method(program, Some(caller), t);
             }
         }
     }
@@ -272,6 +315,9 @@ impl Reachability {
         let Ok(target) = program.resolve_method(&c, &n, &d, iface) else {
             return;
         };
+        if let Some(kind) = polymorphic::classify(program, target) {
+            return self.scan_polymorphic(program, m, kind, &d);
+        }
         match op {
             Op::InvokeStatic(_) => {
                 let tc = program.method(target).class;
@@ -288,13 +334,51 @@ impl Reachability {
                     self.add_method(program, Some(m), target);
                 } else {
                     let (name, desc) = (tm.name.clone(), tm.descriptor.clone());
-                    self.add_selector(program, m, &name, &desc);
+                    let receiver = program.lookup(&c).filter(|&r| !program.class(r).is_array());
+                    self.add_selector_for(program, m, receiver, &name, &desc);
                     if tm.is_native() {
-                        // Signature-polymorphic and native virtual methods are called directly.
+                        // Native virtual methods are called directly.
                         self.add_method(program, Some(m), target);
                     }
                 }
             }
+        }
+    }
+
+    /// A signature-polymorphic call site with descriptor `desc` (see `lower::polymorphic`):
+    /// a VarHandle access calls `roastInvoke` virtually with an `Object[]` of boxed arguments
+    /// and converts the result; a MethodHandle invocation throws and reaches nothing.
+    fn scan_polymorphic(
+        &mut self,
+        program: &mut Program,
+        m: MethodId,
+        kind: polymorphic::Polymorphic,
+        desc: &str,
+    ) {
+        if kind == polymorphic::Polymorphic::MethodHandle {
+            return;
+        }
+        if let Ok(array) = program.load(polymorphic::ARGS_ARRAY) {
+            self.instantiate_array_chain(program, array);
+        }
+        self.add_selector(
+            program,
+            m,
+            polymorphic::ROAST_INVOKE,
+            polymorphic::ROAST_INVOKE_DESC,
+        );
+        for (class, name, d) in polymorphic::support_methods(desc) {
+            if let Ok(t) = program.resolve_method(class, name, d, false) {
+                let tc = program.method(t).class;
+                self.initialize(program, tc);
+                self.add_method(program, Some(m), t);
+            }
+        }
+        let ret = crate::classfile::descriptor::parse_method_descriptor(desc)
+            .ok()
+            .and_then(|d| d.ret);
+        if let Some(name) = ret.as_ref().and_then(polymorphic::cast_class) {
+            let _ = program.load(&name);
         }
     }
 }

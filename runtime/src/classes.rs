@@ -1,12 +1,15 @@
 //! Class-related run-time services: initialization (JVMS §5.5), subtype tests, interface
 //! dispatch, `java.lang.Class` mirrors, monitors.
+//!
+//! Mirrors: each descriptor has at most one `java.lang.Class` object (`ClassDesc::mirror`),
+//! created on first use; the SDK's `Class` keeps the descriptor's address in its `long
+//! roastDesc` field, so mirror → descriptor is one load.
 
 use crate::contract::{self, ClassDesc, MethodEntry};
 use crate::object::{DescExt, Obj};
 use crate::thread;
 use std::collections::HashMap;
-use std::sync::atomic::Ordering;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Runs the initialization of `desc` if needed (superclass first). Leaves an exception
 /// pending on failure.
@@ -159,39 +162,155 @@ extern "C" fn incompatible() {
     );
 }
 
-fn mirrors() -> &'static Mutex<HashMap<usize, usize>> {
-    static M: std::sync::OnceLock<Mutex<HashMap<usize, usize>>> = std::sync::OnceLock::new();
-    M.get_or_init(|| Mutex::new(HashMap::new()))
+/// A class descriptor defined by the runtime itself (statics of the executable, which is not
+/// position-independent, so they live below 4 GiB like compiled descriptors).
+struct RuntimeDesc(ClassDesc);
+
+// SAFETY: the raw pointers point to immutable statics; the mutable parts are atomics.
+unsafe impl Sync for RuntimeDesc {}
+
+struct RuntimeMeta(contract::ClassMeta);
+
+// SAFETY: all pointers are null; the record is never written.
+unsafe impl Sync for RuntimeMeta {}
+
+/// Metadata of the primitive classes: `public abstract final`, defined by the boot loader.
+static PRIMITIVE_META: RuntimeMeta = RuntimeMeta(contract::ClassMeta {
+    source_file: std::ptr::null(),
+    methods: std::ptr::null(),
+    n_methods: 0,
+    n_fields: 0,
+    fields: std::ptr::null(),
+    in_jdk: 1,
+    enum_values: std::ptr::null(),
+    direct_interfaces: std::ptr::null(),
+    n_direct_interfaces: 0,
+    modifiers: 0x411,
+    flags: contract::class_flags::JDK,
+    simple_name: std::ptr::null(),
+    canonical_name: std::ptr::null(),
+    declaring: std::ptr::null(),
+    enclosing: std::ptr::null(),
+    nest_host: std::ptr::null(),
+    declaring_name: std::ptr::null(),
+    enclosing_name: std::ptr::null(),
+    nest_host_name: std::ptr::null(),
+    signature: std::ptr::null(),
+});
+
+const fn primitive_desc(name: &'static [u8], letter: u8) -> RuntimeDesc {
+    RuntimeDesc(ClassDesc {
+        init_state: std::sync::atomic::AtomicI32::new(contract::INIT_DONE),
+        kind: contract::KIND_PRIMITIVE,
+        elem_kind: letter,
+        access: 0x411,
+        instance_size: 0,
+        depth: 0,
+        name: name.as_ptr(),
+        super_: std::ptr::null(),
+        component: std::ptr::null(),
+        array_class: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
+        interfaces: std::ptr::null(),
+        n_interfaces: 0,
+        n_refs: 0,
+        ref_offsets: std::ptr::null(),
+        itable: std::ptr::null(),
+        n_itable: 0,
+        vtable_len: 0,
+        clinit: std::ptr::null(),
+        mirror: std::sync::atomic::AtomicPtr::new(std::ptr::null_mut()),
+        init_thread: AtomicUsize::new(0),
+        meta: &PRIMITIVE_META.0,
+        vtable: [],
+    })
 }
 
-/// `roast_class_mirror`: the `java.lang.Class` object of a descriptor, created once.
+/// Primitive classes for the ones the program has no compiled descriptor of (the compiler
+/// emits a primitive class only when code uses it, e.g. through an array of it).
+static RUNTIME_PRIMITIVES: [RuntimeDesc; 9] = [
+    primitive_desc(b"boolean\0", contract::elem::BOOLEAN),
+    primitive_desc(b"byte\0", contract::elem::BYTE),
+    primitive_desc(b"char\0", contract::elem::CHAR),
+    primitive_desc(b"short\0", contract::elem::SHORT),
+    primitive_desc(b"int\0", contract::elem::INT),
+    primitive_desc(b"long\0", contract::elem::LONG),
+    primitive_desc(b"float\0", contract::elem::FLOAT),
+    primitive_desc(b"double\0", contract::elem::DOUBLE),
+    primitive_desc(b"void\0", contract::elem::VOID),
+];
+
+/// The descriptor of a primitive class by name ("int", "void"): the compiled one when the
+/// program has it, else the runtime's.
+pub fn primitive_class(name: &str) -> Option<&'static ClassDesc> {
+    let d = crate::object::class_by_name(name).filter(|d| d.kind == contract::KIND_PRIMITIVE);
+    d.or_else(|| {
+        RUNTIME_PRIMITIVES
+            .iter()
+            .map(|r| &r.0)
+            .find(|d| d.name() == name)
+    })
+}
+
+/// The descriptor of `java.lang.Class` (the SDK shadow, always compiled in).
+fn class_class() -> &'static ClassDesc {
+    extern "C" {
+        #[link_name = "desc:java/lang/Class"]
+        static CLASS_DESC: ClassDesc;
+    }
+    // SAFETY: the compiler always emits java.lang.Class.
+    unsafe { &CLASS_DESC }
+}
+
+/// Offset of the `long roastDesc` field of the SDK's `java.lang.Class`, which holds the
+/// address of the mirror's descriptor. Looked up once in the field metadata.
+fn desc_field_offset() -> usize {
+    static OFFSET: AtomicUsize = AtomicUsize::new(0);
+    let cached = OFFSET.load(Ordering::Relaxed);
+    if cached != 0 {
+        return cached;
+    }
+    let Some(off) = crate::object::field_offset(class_class(), "roastDesc") else {
+        eprintln!("roast: java.lang.Class has no roastDesc field (the SDK shadow is missing)");
+        std::process::abort();
+    };
+    OFFSET.store(off, Ordering::Relaxed);
+    off
+}
+
+/// `roast_class_mirror`: the `java.lang.Class` object of a descriptor, created once. The
+/// mirror's `roastDesc` field holds the descriptor's address.
 #[no_mangle]
 pub extern "C" fn roast_class_mirror(desc: &'static ClassDesc) -> *mut u8 {
     let existing = desc.mirror.load(Ordering::Acquire);
     if !existing.is_null() {
         return existing;
     }
-    extern "C" {
-        #[link_name = "desc:java/lang/Class"]
-        static CLASS_DESC: ClassDesc;
-    }
-    // SAFETY: the compiler always emits java.lang.Class.
-    let Some(m) = crate::heap::alloc_instance(unsafe { &CLASS_DESC }) else {
+    let Some(m) = crate::heap::alloc_instance(class_class()) else {
         return std::ptr::null_mut();
     };
-    desc.mirror.store(m.raw(), Ordering::Release);
-    mirrors()
-        .lock()
-        .expect("mirror table")
-        .insert(m.raw() as usize, desc as *const ClassDesc as usize);
-    m.raw()
+    m.write::<usize>(desc_field_offset(), desc as *const ClassDesc as usize);
+    match desc.mirror.compare_exchange(
+        std::ptr::null_mut(),
+        m.raw(),
+        Ordering::AcqRel,
+        Ordering::Acquire,
+    ) {
+        Ok(_) => m.raw(),
+        Err(winner) => winner,
+    }
+}
+
+/// The mirror of an optional descriptor, or null.
+pub fn mirror_or_null(desc: Option<&'static ClassDesc>) -> *mut u8 {
+    desc.map_or(std::ptr::null_mut(), |d| roast_class_mirror(d))
 }
 
 /// The descriptor behind a `java.lang.Class` object.
 pub fn desc_of_mirror(mirror: Obj) -> Option<&'static ClassDesc> {
-    let d = *mirrors().lock().ok()?.get(&(mirror.raw() as usize))?;
-    // SAFETY: only descriptor addresses are stored.
-    Some(unsafe { &*(d as *const ClassDesc) })
+    let d = mirror.read::<usize>(desc_field_offset());
+    // SAFETY: the runtime stores only descriptor addresses in `roastDesc`, and only it
+    // creates mirrors; descriptors are static.
+    unsafe { (d as *const ClassDesc).as_ref() }
 }
 
 thread_local! {

@@ -165,6 +165,53 @@ pub struct ClassMeta {
     pub in_jdk: u32,
     /// For enums: the compiled `values()` method (`fn() -> ref`), else null.
     pub enum_values: *const u8,
+    /// Direct superinterfaces in declaration order (`Class.getInterfaces`); arrays list
+    /// Cloneable and Serializable.
+    pub direct_interfaces: *const *const ClassDesc,
+    /// Length of `direct_interfaces`.
+    pub n_direct_interfaces: u32,
+    /// `Class.getModifiers()` as HotSpot computes it: the InnerClasses flags of the class when
+    /// it has an entry for itself, else its access flags; ACC_SUPER removed.
+    pub modifiers: u32,
+    /// `class_flags::*` bits.
+    pub flags: u32,
+    /// NUL-terminated simple binary name from the class's own InnerClasses entry (member and
+    /// local classes), null for top-level and anonymous classes.
+    pub simple_name: *const u8,
+    /// NUL-terminated canonical name (dotted) of an ordinary class, null when it has none
+    /// (local and anonymous classes and their members); unused for arrays and primitives.
+    pub canonical_name: *const u8,
+    /// The declaring class (outer class of the class's own InnerClasses entry), or null.
+    pub declaring: *const ClassDesc,
+    /// The immediately enclosing class (EnclosingMethod class, else the declaring class).
+    pub enclosing: *const ClassDesc,
+    /// The nest host (NestHost attribute, else the class itself).
+    pub nest_host: *const ClassDesc,
+    /// Internal names of `declaring`, `enclosing` and `nest_host`, null when there is none;
+    /// a name with a null descriptor is a class that is not compiled into the program.
+    pub declaring_name: *const u8,
+    /// See `declaring_name`.
+    pub enclosing_name: *const u8,
+    /// See `declaring_name`.
+    pub nest_host_name: *const u8,
+    /// NUL-terminated generic signature of the class (Signature attribute), or null.
+    pub signature: *const u8,
+}
+
+/// Bits of `ClassMeta::flags`.
+pub mod class_flags {
+    /// A member class (declared in a class, not in a method).
+    pub const MEMBER: u32 = 1;
+    /// A local class (EnclosingMethod attribute and a simple name).
+    pub const LOCAL: u32 = 2;
+    /// An anonymous class (EnclosingMethod attribute, no simple name).
+    pub const ANONYMOUS: u32 = 4;
+    /// A record class (Record attribute, superclass java.lang.Record).
+    pub const RECORD: u32 = 8;
+    /// A sealed class (PermittedSubclasses attribute).
+    pub const SEALED: u32 = 16;
+    /// A class of the JDK class library or the roast SDK (defined by the boot loader).
+    pub const JDK: u32 = 32;
 }
 
 /// Metadata of a method, referenced by frame records and reflection.
@@ -253,6 +300,10 @@ pub mod symbols {
     pub const STATIC_ROOTS: &str = "roast_static_roots";
     /// Generated: `u32` number of entries in [`STATIC_ROOTS`].
     pub const STATIC_ROOT_COUNT: &str = "roast_static_root_count";
+    /// Generated: array of every string literal object (they are interned).
+    pub const STRING_TABLE: &str = "roast_string_table";
+    /// Generated: `u32` number of entries in [`STRING_TABLE`].
+    pub const STRING_COUNT: &str = "roast_string_count";
     /// Prefix of the symbol of a class descriptor: `desc:` + internal name.
     pub const DESC_PREFIX: &str = "desc:";
 }
@@ -442,4 +493,38 @@ pub const NATIVES: &[&str] = &[
     "java/lang/Thread.registerNatives()V",
     "java/security/AccessController.getStackAccessControlContext()Ljava/security/AccessControlContext;",
     "java/security/AccessController.ensureMaterializedForStackWalk(Ljava/lang/Object;)V",
+    "java/lang/Class.classFlags0()I",
+    "java/lang/Class.interfaceCount0()I",
+    "java/lang/Class.interfaceAt0(I)Ljava/lang/Class;",
+    "java/lang/Class.componentType0()Ljava/lang/Class;",
+    "java/lang/Class.arrayType0()Ljava/lang/Class;",
+    "java/lang/Class.getSimpleBinaryName0()Ljava/lang/String;",
+    "java/lang/Class.canonicalName0()Ljava/lang/String;",
+    "java/lang/Class.getGenericSignature0()Ljava/lang/String;",
+    "java/lang/Class.getDeclaringClass0()Ljava/lang/Class;",
+    "java/lang/Class.getEnclosingClass0()Ljava/lang/Class;",
+    "java/lang/Class.getNestHost0()Ljava/lang/Class;",
+    "java/lang/Class.findCompiled0(Ljava/lang/String;)Ljava/lang/Class;",
+    "java/lang/reflect/Array.newArray(Ljava/lang/Class;I)Ljava/lang/Object;",
+    // VarHandle support (runtime/src/natives/invoke.rs).
+    "java/lang/invoke/RoastVarHandles.fieldHolder(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Class;",
+    "java/lang/invoke/RoastVarHandles.fieldModifiers(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)I",
+    "java/lang/invoke/RoastVarHandles.fieldOffset(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)J",
+    "java/lang/invoke/RoastVarHandles.componentType(Ljava/lang/Class;)Ljava/lang/Class;",
+    "java/lang/invoke/RoastVarHandles.storeCheck(Ljava/lang/Object;Ljava/lang/Object;)V",
+    "java/lang/invoke/RoastVarHandles.arrayLength(Ljava/lang/Object;)I",
+    "java/lang/invoke/RoastVarHandles.isJdkClass(Ljava/lang/Class;)Z",
+    "jdk/internal/misc/Unsafe.getBooleanVolatile(Ljava/lang/Object;J)Z",
+    "jdk/internal/misc/Unsafe.putBooleanVolatile(Ljava/lang/Object;JZ)V",
+    "jdk/internal/misc/Unsafe.getByteVolatile(Ljava/lang/Object;J)B",
+    "jdk/internal/misc/Unsafe.putByteVolatile(Ljava/lang/Object;JB)V",
+    "jdk/internal/misc/Unsafe.getShortVolatile(Ljava/lang/Object;J)S",
+    "jdk/internal/misc/Unsafe.putShortVolatile(Ljava/lang/Object;JS)V",
+    "jdk/internal/misc/Unsafe.getCharVolatile(Ljava/lang/Object;J)C",
+    "jdk/internal/misc/Unsafe.putCharVolatile(Ljava/lang/Object;JC)V",
+    "jdk/internal/misc/Unsafe.getFloatVolatile(Ljava/lang/Object;J)F",
+    "jdk/internal/misc/Unsafe.putFloatVolatile(Ljava/lang/Object;JF)V",
+    "jdk/internal/misc/Unsafe.getDoubleVolatile(Ljava/lang/Object;J)D",
+    "jdk/internal/misc/Unsafe.putDoubleVolatile(Ljava/lang/Object;JD)V",
+    "java/util/concurrent/atomic/AtomicLong.VMSupportsCS8()Z",
 ];

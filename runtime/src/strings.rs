@@ -49,6 +49,34 @@ pub fn java_string(s: &str) -> Option<Obj> {
     Some(s)
 }
 
+/// The exact UTF-16 contents of a Java string.
+pub fn utf16(s: Obj) -> Vec<u16> {
+    let o = offsets();
+    let Some(arr) = s.read_ref(o.value) else {
+        return Vec::new();
+    };
+    // SAFETY: the array holds `array_len` bytes.
+    let bytes = unsafe { std::slice::from_raw_parts(arr.array_data(), arr.array_len()) };
+    if s.read::<u8>(o.coder) == 0 {
+        bytes.iter().map(|&b| b as u16).collect()
+    } else {
+        bytes
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect()
+    }
+}
+
+/// Every string literal of the program (immortal, interned).
+pub fn literals() -> &'static [Obj] {
+    extern "C" {
+        static roast_string_table: [Obj; 0];
+        static roast_string_count: u32;
+    }
+    // SAFETY: the compiler emits the table and its length.
+    unsafe { std::slice::from_raw_parts(roast_string_table.as_ptr(), roast_string_count as usize) }
+}
+
 /// The contents of a Java string.
 pub fn rust_string(s: Obj) -> String {
     let o = offsets();

@@ -464,21 +464,10 @@ impl<'ctx> Lowerer<'ctx, '_> {
             }
             _ => self.ptr().const_null(),
         };
-        let (p, i32t) = (self.ptr(), self.ctx.i32_type());
-        let ty = self.ctx.struct_type(
-            &[
-                p.into(),
-                p.into(),
-                i32t.into(),
-                i32t.into(),
-                p.into(),
-                i32t.into(),
-                p.into(),
-            ],
-            false,
-        );
+        let i32t = self.ctx.i32_type();
+        let ty = super::class_meta::class_meta_type(self.ctx);
         // The methods of a class are contiguous in its metadata array, in `reach` order.
-        let init = ty.const_named_struct(&[
+        let mut values: Vec<BasicValueEnum<'ctx>> = vec![
             source_ptr.into(),
             methods_ptr.into(),
             i32t.const_int(methods.len() as u64, false).into(),
@@ -486,7 +475,9 @@ impl<'ctx> Lowerer<'ctx, '_> {
             fields_ptr.into(),
             i32t.const_int(in_jdk as u64, false).into(),
             enum_values.into(),
-        ]);
+        ];
+        values.extend(self.class_meta_tail(c));
+        let init = ty.const_named_struct(&values);
         let g = self.module.add_global(ty, None, "classmeta");
         g.set_initializer(&init);
         g.set_linkage(Linkage::Private);
@@ -553,6 +544,13 @@ impl<'ctx> Lowerer<'ctx, '_> {
         }
         self.public_array(symbols::STATIC_ROOTS, &roots);
         self.public_u32(symbols::STATIC_ROOT_COUNT, roots.len() as u32);
+        let literals: Vec<PointerValue> = self
+            .strings
+            .values()
+            .map(|g| g.as_pointer_value())
+            .collect();
+        self.public_array(symbols::STRING_TABLE, &literals);
+        self.public_u32(symbols::STRING_COUNT, literals.len() as u32);
         let _ = i32t;
         self.define_main_entry(main);
     }

@@ -11,6 +11,7 @@
 //! - Vtable and itable entries of methods that are not reachable point to
 //!   `roast_unreachable_method`, which aborts loudly (RTA says they cannot run).
 
+mod class_meta;
 pub mod descs;
 pub mod emit;
 pub mod method;
@@ -19,6 +20,8 @@ mod ops_arith;
 mod ops_control;
 mod ops_invoke;
 mod ops_object;
+pub mod parallel;
+pub mod polymorphic;
 pub mod stack;
 pub mod types;
 

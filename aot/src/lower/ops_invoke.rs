@@ -3,8 +3,8 @@
 //! virtual calls, itable lookups for interface calls.
 
 use super::method::MethodCx;
+use super::polymorphic;
 use super::types::{method_fn_type, method_kinds};
-use crate::classfile::access;
 use crate::classfile::bytecode::{Kind, Op};
 use crate::contract::{self, desc_offset, rt};
 use crate::program::{ClassId, MethodId};
@@ -66,15 +66,20 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
                 &results,
             );
         }
-        if is_polymorphic(self, target) {
-            let msg = format!(
-                "{}.{name} (MethodHandle/VarHandle invocation) is not supported yet",
-                cname.replace('/', ".")
+        if let Some(kind) = polymorphic::classify(self.l.program, target) {
+            // Signature-polymorphic (VarHandle access, MethodHandle.invoke): see polymorphic.rs.
+            let receiver = receiver.expect("polymorphic methods are virtual");
+            let Some(call) = self.prepare_polymorphic(kind, &name, &desc, receiver, &args) else {
+                return;
+            };
+            let r = self.dynamic_call(
+                polymorphic::VAR_HANDLE,
+                call.target,
+                call.receiver,
+                &call.args,
             );
-            self.l
-                .warnings
-                .push(format!("{}: {msg}", self.l.program.method_display(self.m)));
-            return self.fail_with(contract::error_kind::UNSUPPORTED, &msg, &results);
+            self.check_exception();
+            return self.finish_polymorphic(r, &desc);
         }
         let mut all: Vec<BasicMetadataValueEnum> = Vec::new();
         if let Some(r) = receiver {
@@ -223,6 +228,8 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
         let target = self.l.reach.indy_targets.get(&(self.class, idx)).cloned();
         match target {
             Some(Ok(t)) => {
+                let class = self.l.program.method(t).class;
+                self.ensure_initialized(class);
                 let v = self.direct_call(t, &args);
                 self.check_exception();
                 if let (Some(v), Some(k)) = (v, ret) {
@@ -237,12 +244,4 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
             ),
         }
     }
-}
-
-fn is_polymorphic(cx: &MethodCx<'_, '_, '_>, m: MethodId) -> bool {
-    let meth = cx.l.program.method(m);
-    let cname = &cx.l.program.class(meth.class).name;
-    (cname == "java/lang/invoke/MethodHandle" || cname == "java/lang/invoke/VarHandle")
-        && meth.is_native()
-        && meth.access & access::VARARGS != 0
 }

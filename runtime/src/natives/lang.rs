@@ -425,8 +425,11 @@ pub fn backtrace_lines(t: Obj) -> Vec<String> {
 
 /// StackTraceElement.initStackTraceElements: fills the elements from a backtrace.
 #[export_name = "java/lang/StackTraceElement.initStackTraceElements([Ljava/lang/StackTraceElement;Ljava/lang/Throwable;I)V"]
-pub extern "C" fn ste_init(elements: *mut u8, backtrace: *mut u8, depth: i32) {
-    let (Some(arr), Some(bt)) = (Obj::from_raw(elements), Obj::from_raw(backtrace)) else {
+pub extern "C" fn ste_init(elements: *mut u8, throwable: *mut u8, depth: i32) {
+    let (Some(arr), Some(t)) = (Obj::from_raw(elements), Obj::from_raw(throwable)) else {
+        return;
+    };
+    let Some(bt) = field_offset(t.desc(), "backtrace").and_then(|off| t.read_ref(off)) else {
         return;
     };
     let Some(ste) = class_by_name("java/lang/StackTraceElement") else {
@@ -513,14 +516,20 @@ pub extern "C" fn runtime_gc(_this: *mut u8) {}
 #[export_name = "java/lang/String.intern()Ljava/lang/String;"]
 pub extern "C" fn string_intern(this: *mut u8) -> *mut u8 {
     use std::collections::HashMap;
-    static TABLE: std::sync::Mutex<Option<HashMap<String, usize>>> = std::sync::Mutex::new(None);
+    static TABLE: std::sync::Mutex<Option<HashMap<Vec<u16>, usize>>> = std::sync::Mutex::new(None);
     let Some(s) = Obj::from_raw(this) else {
         return this;
     };
-    let key = rust_string(s);
     let mut t = TABLE.lock().expect("intern table");
-    *t.get_or_insert_with(HashMap::new)
-        .entry(key)
+    let table = t.get_or_insert_with(|| {
+        // String literals are interned from the start.
+        crate::strings::literals()
+            .iter()
+            .map(|&l| (crate::strings::utf16(l), l.raw() as usize))
+            .collect()
+    });
+    *table
+        .entry(crate::strings::utf16(s))
         .or_insert(this as usize) as *mut u8
 }
 

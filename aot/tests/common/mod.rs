@@ -1,0 +1,122 @@
+//! Shared harness of the differential tests: a Java program under `aot/tests/java/<dir>/` is
+//! compiled with javac, run on HotSpot (`java`) and built with the release `roast`; stdout and
+//! the exit status must be the same.
+//!
+//! The release compiler and runtime are brought up to date with `cargo build --release` first
+//! (a no-op when they are current). A test is skipped with a message only when no JDK is found.
+
+use roast_aot::jdk::Jdk;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("aot/ is inside the workspace")
+        .to_path_buf()
+}
+
+/// `target/release/roast`, rebuilt if anything changed.
+pub fn release_roast() -> PathBuf {
+    let root = workspace_root();
+    let status = Command::new(env!("CARGO"))
+        .args([
+            "build",
+            "--release",
+            "--quiet",
+            "-p",
+            "roast",
+            "-p",
+            "roast-runtime",
+        ])
+        .current_dir(&root)
+        .status()
+        .expect("run cargo build --release");
+    assert!(status.success(), "cargo build --release failed");
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target"));
+    let roast = target.join("release/roast");
+    assert!(roast.is_file(), "{} was not built", roast.display());
+    roast
+}
+
+fn run(cmd: &mut Command) -> Result<Output, String> {
+    cmd.output().map_err(|e| format!("cannot run {cmd:?}: {e}"))
+}
+
+fn require_success(what: &str, out: &Output) -> Result<(), String> {
+    if out.status.success() {
+        return Ok(());
+    }
+    Err(format!(
+        "{what} failed ({}):\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    ))
+}
+
+/// The first line where two outputs differ, for the failure message.
+fn first_difference(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let i = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    format!(
+        "line {}: java printed {:?}, roast printed {:?}",
+        i + 1,
+        e.get(i).copied().unwrap_or("<end>"),
+        a.get(i).copied().unwrap_or("<end>")
+    )
+}
+
+/// Compiles `aot/tests/java/<dir>/<name>.java`, runs it on HotSpot, builds it with roast, runs
+/// the executable and compares stdout and exit status.
+pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> {
+    let Ok(jdk) = Jdk::locate() else {
+        eprintln!("skipping {dir}/{name}: no JDK found");
+        return Ok(());
+    };
+    let roast = release_roast();
+    let work = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let classes = work.path().join("classes");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/java")
+        .join(dir)
+        .join(format!("{name}.java"));
+    let javac = run(Command::new(jdk.javac())
+        .args(javac_flags)
+        .arg("-d")
+        .arg(&classes)
+        .arg(&source))?;
+    require_success("javac", &javac)?;
+    let java = run(Command::new(jdk.home.join("bin/java"))
+        .arg("-cp")
+        .arg(&classes)
+        .arg(name))?;
+    let exe = work.path().join(name);
+    let build = run(Command::new(&roast)
+        .arg("build")
+        .arg("-o")
+        .arg(&exe)
+        .args(["--main", name])
+        .arg(&classes))?;
+    require_success("roast build", &build)?;
+    let native = run(&mut Command::new(&exe))?;
+    let (expected, actual) = (
+        String::from_utf8_lossy(&java.stdout),
+        String::from_utf8_lossy(&native.stdout),
+    );
+    if expected != actual {
+        return Err(format!(
+            "stdout differs, {}\nroast stderr:\n{}",
+            first_difference(&expected, &actual),
+            String::from_utf8_lossy(&native.stderr)
+        ));
+    }
+    if java.status.code() != native.status.code() {
+        return Err(format!(
+            "exit status differs: java {}, roast {}",
+            java.status, native.status
+        ));
+    }
+    Ok(())
+}

@@ -1,0 +1,620 @@
+/*
+ * roast SDK replacement for java.lang.Class. HotSpot's Class is backed by VM natives and the
+ * reflection machinery (ReflectionFactory, generated accessors, class definition, modules),
+ * which would drag thousands of methods into every program. roast's mirror is a small object
+ * created by the runtime (roast_class_mirror) whose roastDesc field holds the address of the
+ * class's compiler-emitted descriptor; every query reads that descriptor and its ClassMeta
+ * through small natives (runtime/src/natives/reflect.rs), with HotSpot's results.
+ *
+ * Member reflection (fields, methods, constructors, annotations, record components) is not
+ * supported yet: those methods throw UnsupportedOperationException. Methods of HotSpot's
+ * Class that are absent here (getModule, getPackage internals, ...) become NoSuchMethodError
+ * at run time if a program reaches them.
+ */
+package java.lang;
+
+import java.io.InputStream;
+import java.lang.annotation.Annotation;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.Constable;
+import java.lang.invoke.TypeDescriptor;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
+import java.lang.reflect.GenericDeclaration;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.lang.reflect.TypeVariable;
+import java.net.URL;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+public final class Class<T> implements java.io.Serializable, GenericDeclaration, Type, AnnotatedElement,
+        TypeDescriptor.OfField<Class<?>>, Constable {
+    private static final long serialVersionUID = 3206093459760846163L;
+
+    private static final int ANNOTATION = 0x00002000;
+    private static final int ENUM = 0x00004000;
+    private static final int SYNTHETIC = 0x00001000;
+
+    /* Bits of classFlags0(), contract::class_flags. */
+    private static final int FLAG_MEMBER = 1;
+    private static final int FLAG_LOCAL = 2;
+    private static final int FLAG_ANONYMOUS = 4;
+    private static final int FLAG_RECORD = 8;
+    private static final int FLAG_SEALED = 16;
+
+    /** Address of the class descriptor; written by the runtime when it creates the mirror. */
+    private transient long roastDesc;
+    private transient String name;
+    private transient String packageName;
+    private transient volatile T[] enumConstants;
+    private transient volatile Map<String, T> enumConstantDirectory;
+    private transient volatile RoastGenerics genericInfo;
+    /* Used by java.lang.ClassValue. */
+    transient ClassValue.ClassValueMap classValueMap;
+
+    /* Mirrors are created by the runtime only. */
+    private Class() {}
+
+    private static UnsupportedOperationException reflection(String what) {
+        return new UnsupportedOperationException("roast: reflection (Class." + what + ") is not supported yet");
+    }
+
+    // ---- natives (runtime/src/natives/reflect.rs) ----
+
+    public native boolean isInstance(Object obj);
+    public native boolean isAssignableFrom(Class<?> cls);
+    public native boolean isInterface();
+    public native boolean isArray();
+    public native boolean isPrimitive();
+    public native boolean isHidden();
+    public native Class<? super T> getSuperclass();
+    public native int getModifiers();
+    static native Class<?> getPrimitiveClass(String name);
+    private native String initClassName();
+    private native int classFlags0();
+    private native int interfaceCount0();
+    private native Class<?> interfaceAt0(int index);
+    private native Class<?> componentType0();
+    private native Class<?> arrayType0();
+    private native String getSimpleBinaryName0();
+    private native String canonicalName0();
+    private native String getGenericSignature0();
+    private native Class<?> getDeclaringClass0();
+    private native Class<?> getEnclosingClass0();
+    private native Class<?> getNestHost0();
+    static native Class<?> findCompiled0(String binaryName);
+
+    // ---- names ----
+
+    public String toString() {
+        String kind = isInterface() ? "interface " : isPrimitive() ? "" : "class ";
+        return kind.concat(getName());
+    }
+
+    public String toGenericString() {
+        if (isPrimitive()) {
+            return toString();
+        }
+        StringBuilder sb = new StringBuilder();
+        Class<?> component = this;
+        int arrayDepth = 0;
+        if (isArray()) {
+            do {
+                arrayDepth++;
+                component = component.getComponentType();
+            } while (component.isArray());
+            sb.append(component.getName());
+        } else {
+            int modifiers = getModifiers() & java.lang.reflect.Modifier.classModifiers();
+            if (modifiers != 0) {
+                sb.append(java.lang.reflect.Modifier.toString(modifiers)).append(' ');
+            }
+            if (isAnnotation()) {
+                sb.append('@');
+            }
+            if (isInterface()) {
+                sb.append("interface");
+            } else if (isEnum()) {
+                sb.append("enum");
+            } else if (isRecord()) {
+                sb.append("record");
+            } else {
+                sb.append("class");
+            }
+            sb.append(' ').append(getName());
+        }
+        TypeVariable<?>[] params = component.getTypeParameters();
+        if (params.length > 0) {
+            sb.append('<');
+            for (int i = 0; i < params.length; i++) {
+                if (i > 0) {
+                    sb.append(',');
+                }
+                sb.append(typeVarBounds(params[i]));
+            }
+            sb.append('>');
+        }
+        for (int i = 0; i < arrayDepth; i++) {
+            sb.append("[]");
+        }
+        return sb.toString();
+    }
+
+    static String typeVarBounds(TypeVariable<?> typeVar) {
+        Type[] bounds = typeVar.getBounds();
+        if (bounds.length == 1 && bounds[0].equals(Object.class)) {
+            return typeVar.getTypeName();
+        }
+        StringBuilder sb = new StringBuilder(typeVar.getTypeName()).append(" extends ");
+        for (int i = 0; i < bounds.length; i++) {
+            if (i > 0) {
+                sb.append(" & ");
+            }
+            sb.append(bounds[i].getTypeName());
+        }
+        return sb.toString();
+    }
+
+    public String getName() {
+        String n = name;
+        return n != null ? n : initClassName();
+    }
+
+    public String getSimpleName() {
+        if (isArray()) {
+            return getComponentType().getSimpleName().concat("[]");
+        }
+        if (!isTopLevelClass()) {
+            String simple = getSimpleBinaryName0();
+            return simple == null ? "" : simple;
+        }
+        String n = getName();
+        return n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    public String getTypeName() {
+        if (isArray()) {
+            Class<?> c = this;
+            int dimensions = 0;
+            do {
+                dimensions++;
+                c = c.getComponentType();
+            } while (c.isArray());
+            StringBuilder sb = new StringBuilder(c.getName());
+            for (int i = 0; i < dimensions; i++) {
+                sb.append("[]");
+            }
+            return sb.toString();
+        }
+        return getName();
+    }
+
+    public String getCanonicalName() {
+        if (isArray()) {
+            String component = getComponentType().getCanonicalName();
+            return component == null ? null : component.concat("[]");
+        }
+        if (isPrimitive()) {
+            return getName();
+        }
+        return canonicalName0();
+    }
+
+    public String getPackageName() {
+        String pn = packageName;
+        if (pn == null) {
+            Class<?> c = isArray() ? elementType() : this;
+            if (c.isPrimitive()) {
+                pn = "java.lang";
+            } else {
+                String cn = c.getName();
+                int dot = cn.lastIndexOf('.');
+                pn = dot != -1 ? cn.substring(0, dot).intern() : "";
+            }
+            packageName = pn;
+        }
+        return pn;
+    }
+
+    public String descriptorString() {
+        if (isPrimitive()) {
+            switch (getName()) {
+                case "boolean": return "Z";
+                case "byte": return "B";
+                case "char": return "C";
+                case "short": return "S";
+                case "int": return "I";
+                case "long": return "J";
+                case "float": return "F";
+                case "double": return "D";
+                default: return "V";
+            }
+        }
+        if (isArray()) {
+            return "[".concat(getComponentType().descriptorString());
+        }
+        return "L" + getName().replace('.', '/') + ";";
+    }
+
+    public Optional<ClassDesc> describeConstable() {
+        Class<?> c = isArray() ? elementType() : this;
+        return c.isHidden() ? Optional.empty() : Optional.of(ClassDesc.ofDescriptor(descriptorString()));
+    }
+
+    // ---- structure ----
+
+    public boolean isAnnotation() {
+        return (getModifiers() & ANNOTATION) != 0;
+    }
+
+    public boolean isSynthetic() {
+        return (getModifiers() & SYNTHETIC) != 0;
+    }
+
+    public boolean isEnum() {
+        return (getModifiers() & ENUM) != 0 && getSuperclass() == Enum.class;
+    }
+
+    public boolean isRecord() {
+        return (classFlags0() & FLAG_RECORD) != 0;
+    }
+
+    public boolean isSealed() {
+        if (isArray() || isPrimitive()) {
+            return false;
+        }
+        return (classFlags0() & FLAG_SEALED) != 0;
+    }
+
+    public boolean isAnonymousClass() {
+        return (classFlags0() & FLAG_ANONYMOUS) != 0;
+    }
+
+    public boolean isLocalClass() {
+        return (classFlags0() & FLAG_LOCAL) != 0;
+    }
+
+    public boolean isMemberClass() {
+        return (classFlags0() & FLAG_MEMBER) != 0;
+    }
+
+    private boolean isTopLevelClass() {
+        return (classFlags0() & (FLAG_MEMBER | FLAG_LOCAL | FLAG_ANONYMOUS)) == 0;
+    }
+
+    public Class<?>[] getInterfaces() {
+        int n = interfaceCount0();
+        Class<?>[] result = new Class<?>[n];
+        for (int i = 0; i < n; i++) {
+            result[i] = interfaceAt0(i);
+        }
+        return result;
+    }
+
+    public Class<?> getComponentType() {
+        return componentType0();
+    }
+
+    public Class<?> componentType() {
+        return componentType0();
+    }
+
+    public Class<?> arrayType() {
+        if (isPrimitive() && getName().equals("void")) {
+            throw new IllegalArgumentException();
+        }
+        Class<?> a = arrayType0();
+        if (a == null) {
+            throw new UnsupportedOperationException("roast: the array class of " + getName()
+                    + " is not compiled into this program");
+        }
+        return a;
+    }
+
+    private Class<?> elementType() {
+        Class<?> c = this;
+        while (c.isArray()) {
+            c = c.getComponentType();
+        }
+        return c;
+    }
+
+    public Class<?> getDeclaringClass() {
+        return getDeclaringClass0();
+    }
+
+    public Class<?> getEnclosingClass() {
+        return getEnclosingClass0();
+    }
+
+    public Class<?> getNestHost() {
+        if (isPrimitive() || isArray()) {
+            return this;
+        }
+        Class<?> host = getNestHost0();
+        return host == null ? this : host;
+    }
+
+    public boolean isNestmateOf(Class<?> c) {
+        Objects.requireNonNull(c);
+        if (this == c) {
+            return true;
+        }
+        if (isPrimitive() || isArray() || c.isPrimitive() || c.isArray()) {
+            return false;
+        }
+        return getNestHost() == c.getNestHost();
+    }
+
+    // ---- generic signatures ----
+
+    private RoastGenerics genericInfo() {
+        RoastGenerics info = genericInfo;
+        if (info == null) {
+            String signature = getGenericSignature0();
+            info = signature == null ? RoastGenerics.NONE : RoastGenerics.parseClass(this, signature);
+            genericInfo = info;
+        }
+        return info == RoastGenerics.NONE ? null : info;
+    }
+
+    @SuppressWarnings("unchecked")
+    public TypeVariable<Class<T>>[] getTypeParameters() {
+        RoastGenerics info = genericInfo();
+        if (info == null) {
+            return (TypeVariable<Class<T>>[]) new TypeVariable<?>[0];
+        }
+        return (TypeVariable<Class<T>>[]) info.typeParameters.clone();
+    }
+
+    public Type getGenericSuperclass() {
+        RoastGenerics info = genericInfo();
+        if (info == null) {
+            return getSuperclass();
+        }
+        return isInterface() ? null : info.superclass();
+    }
+
+    public Type[] getGenericInterfaces() {
+        RoastGenerics info = genericInfo();
+        return info == null ? getInterfaces() : info.interfaces().clone();
+    }
+
+    // ---- instances, casts, enums ----
+
+    @SuppressWarnings("unchecked")
+    public T cast(Object obj) {
+        if (obj != null && !isInstance(obj)) {
+            throw new ClassCastException("Cannot cast " + obj.getClass().getName() + " to " + getName());
+        }
+        return (T) obj;
+    }
+
+    @SuppressWarnings("unchecked")
+    public <U> Class<? extends U> asSubclass(Class<U> clazz) {
+        if (clazz.isAssignableFrom(this)) {
+            return (Class<? extends U>) this;
+        }
+        throw new ClassCastException(this.toString());
+    }
+
+    public T[] getEnumConstants() {
+        T[] values = getEnumConstantsShared();
+        return values != null ? values.clone() : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    T[] getEnumConstantsShared() {
+        T[] constants = enumConstants;
+        if (constants == null) {
+            if (!isEnum()) {
+                return null;
+            }
+            constants = (T[]) RoastVM.enumValues(this);
+            enumConstants = constants;
+        }
+        return constants;
+    }
+
+    Map<String, T> enumConstantDirectory() {
+        Map<String, T> directory = enumConstantDirectory;
+        if (directory == null) {
+            T[] universe = getEnumConstantsShared();
+            if (universe == null) {
+                throw new IllegalArgumentException(getName() + " is not an enum class");
+            }
+            directory = new HashMap<>((int) (universe.length / 0.75f) + 1);
+            for (T constant : universe) {
+                directory.put(((Enum<?>) constant).name(), constant);
+            }
+            enumConstantDirectory = directory;
+        }
+        return directory;
+    }
+
+    public boolean desiredAssertionStatus() {
+        return false;
+    }
+
+    // ---- lookup by name, loaders, resources ----
+
+    /**
+     * The class compiled into the program with this binary name. A roast executable is a
+     * closed world without class loaders: classes only named in strings are not compiled in,
+     * and every compiled class is found whatever loader is passed (see getClassLoader).
+     */
+    public static Class<?> forName(String className) throws ClassNotFoundException {
+        return forName(className, true, null);
+    }
+
+    public static Class<?> forName(String name, boolean initialize, ClassLoader loader)
+            throws ClassNotFoundException {
+        Class<?> c = findCompiled0(name);
+        if (c == null) {
+            throw new ClassNotFoundException(name);
+        }
+        if (initialize) {
+            jdk.internal.misc.Unsafe.getUnsafe().ensureClassInitialized(c);
+        }
+        return c;
+    }
+
+    /**
+     * Always null: roast has no class loaders, every class is defined by the boot loader. This
+     * is HotSpot's answer for JDK classes; for application classes HotSpot returns its
+     * application loader, which roast does not model: constructing any ClassLoader runs
+     * ClassLoader's constructor (protection domains, code sources, native libraries, modules),
+     * which would make every program larger.
+     */
+    public ClassLoader getClassLoader() {
+        return null;
+    }
+
+    ClassLoader getClassLoader0() {
+        return null;
+    }
+
+    /** Resources are not embedded in roast executables yet. */
+    public InputStream getResourceAsStream(String name) {
+        Objects.requireNonNull(name);
+        return null;
+    }
+
+    /** Resources are not embedded in roast executables yet. */
+    public URL getResource(String name) {
+        Objects.requireNonNull(name);
+        return null;
+    }
+
+    // ---- reflection: not supported yet ----
+
+    @Deprecated(since = "9")
+    public T newInstance() throws InstantiationException, IllegalAccessException {
+        throw reflection("newInstance");
+    }
+
+    public Package getPackage() {
+        throw reflection("getPackage");
+    }
+
+    public Method getEnclosingMethod() {
+        if ((classFlags0() & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
+            return null;
+        }
+        throw reflection("getEnclosingMethod");
+    }
+
+    public Constructor<?> getEnclosingConstructor() {
+        if ((classFlags0() & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
+            return null;
+        }
+        throw reflection("getEnclosingConstructor");
+    }
+
+    public Class<?>[] getClasses() {
+        throw reflection("getClasses");
+    }
+
+    public Field[] getFields() {
+        throw reflection("getFields");
+    }
+
+    public Method[] getMethods() {
+        throw reflection("getMethods");
+    }
+
+    public Constructor<?>[] getConstructors() {
+        throw reflection("getConstructors");
+    }
+
+    public Field getField(String name) throws NoSuchFieldException {
+        throw reflection("getField");
+    }
+
+    public Method getMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+        throw reflection("getMethod");
+    }
+
+    public Constructor<T> getConstructor(Class<?>... parameterTypes) throws NoSuchMethodException {
+        throw reflection("getConstructor");
+    }
+
+    public Class<?>[] getDeclaredClasses() {
+        throw reflection("getDeclaredClasses");
+    }
+
+    public Field[] getDeclaredFields() {
+        throw reflection("getDeclaredFields");
+    }
+
+    public RecordComponent[] getRecordComponents() {
+        if (!isRecord()) {
+            return null;
+        }
+        throw reflection("getRecordComponents");
+    }
+
+    public Method[] getDeclaredMethods() {
+        throw reflection("getDeclaredMethods");
+    }
+
+    public Constructor<?>[] getDeclaredConstructors() {
+        throw reflection("getDeclaredConstructors");
+    }
+
+    public Field getDeclaredField(String name) throws NoSuchFieldException {
+        throw reflection("getDeclaredField");
+    }
+
+    public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+        throw reflection("getDeclaredMethod");
+    }
+
+    public Constructor<T> getDeclaredConstructor(Class<?>... parameterTypes) throws NoSuchMethodException {
+        throw reflection("getDeclaredConstructor");
+    }
+
+    public Class<?>[] getNestMembers() {
+        throw reflection("getNestMembers");
+    }
+
+    public Class<?>[] getPermittedSubclasses() {
+        if (!isSealed()) {
+            return null;
+        }
+        throw reflection("getPermittedSubclasses");
+    }
+
+    public <A extends Annotation> A getAnnotation(Class<A> annotationClass) {
+        throw reflection("getAnnotation");
+    }
+
+    public boolean isAnnotationPresent(Class<? extends Annotation> annotationClass) {
+        throw reflection("isAnnotationPresent");
+    }
+
+    public <A extends Annotation> A[] getAnnotationsByType(Class<A> annotationClass) {
+        throw reflection("getAnnotationsByType");
+    }
+
+    public Annotation[] getAnnotations() {
+        throw reflection("getAnnotations");
+    }
+
+    public <A extends Annotation> A getDeclaredAnnotation(Class<A> annotationClass) {
+        throw reflection("getDeclaredAnnotation");
+    }
+
+    public <A extends Annotation> A[] getDeclaredAnnotationsByType(Class<A> annotationClass) {
+        throw reflection("getDeclaredAnnotationsByType");
+    }
+
+    public Annotation[] getDeclaredAnnotations() {
+        throw reflection("getDeclaredAnnotations");
+    }
+}
