@@ -13,7 +13,7 @@ use crate::classfile::ClassFile;
 const SB: &str = "java/lang/StringBuilder";
 
 /// The `append` overload `StringBuilder` uses for a value of type `t`.
-fn append_descriptor(t: &FieldType) -> &'static str {
+pub(super) fn append_descriptor(t: &FieldType) -> &'static str {
     match t {
         FieldType::Boolean => "(Z)Ljava/lang/StringBuilder;",
         FieldType::Char => "(C)Ljava/lang/StringBuilder;",

@@ -84,15 +84,7 @@ fn to_string(cb: &mut ClassBuilder, asm: &mut Asm, site: &RecordSite<'_>) -> Res
         text.clear();
         get(cb, asm, site, 0, c);
         let t = field_type(c)?;
-        let desc = match t {
-            FieldType::Boolean => "(Z)Ljava/lang/StringBuilder;",
-            FieldType::Char => "(C)Ljava/lang/StringBuilder;",
-            FieldType::Byte | FieldType::Short | FieldType::Int => "(I)Ljava/lang/StringBuilder;",
-            FieldType::Long => "(J)Ljava/lang/StringBuilder;",
-            FieldType::Float => "(F)Ljava/lang/StringBuilder;",
-            FieldType::Double => "(D)Ljava/lang/StringBuilder;",
-            _ => "(Ljava/lang/Object;)Ljava/lang/StringBuilder;",
-        };
+        let desc = super::concat::append_descriptor(&t);
         let m = cb.method_ref(SB, "append", desc, false);
         asm.op_u2(op::INVOKEVIRTUAL, m);
     }

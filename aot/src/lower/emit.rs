@@ -39,21 +39,22 @@ pub fn target_machine(triple: Option<&str>) -> Result<TargetMachine, String> {
         .ok_or_else(|| format!("cannot create a target machine for {triple:?}"))
 }
 
-/// Verifies, optimizes (`default<O2>`) and writes the module as an object file.
+/// Sets the target of `module` and verifies it (an invalid module is an internal error).
+pub fn prepare(module: &Module, tm: &TargetMachine) -> Result<(), String> {
+    module.set_triple(&tm.get_triple());
+    module.set_data_layout(&tm.get_target_data().get_data_layout());
+    module
+        .verify()
+        .map_err(|e| format!("internal error: invalid LLVM IR: {}", e.to_string_lossy()))
+}
+
+/// Optimizes (`default<O2>`) a prepared module and writes it as an object file.
 pub fn emit_object(
     module: &Module,
     tm: &TargetMachine,
     path: &Path,
     optimize: bool,
 ) -> Result<(), String> {
-    module.set_triple(&tm.get_triple());
-    module.set_data_layout(&tm.get_target_data().get_data_layout());
-    if let Err(e) = module.verify() {
-        return Err(format!(
-            "internal error: invalid LLVM IR: {}",
-            e.to_string_lossy()
-        ));
-    }
     if optimize {
         let opts = PassBuilderOptions::create();
         module

@@ -77,14 +77,7 @@ pub fn emit_objects(
     parts: usize,
 ) -> Result<Vec<PathBuf>, String> {
     let tm = super::emit::target_machine(target)?;
-    module.set_triple(&tm.get_triple());
-    module.set_data_layout(&tm.get_target_data().get_data_layout());
-    if let Err(e) = module.verify() {
-        return Err(format!(
-            "internal error: invalid LLVM IR: {}",
-            e.to_string_lossy()
-        ));
-    }
+    super::emit::prepare(module, &tm)?;
     if parts <= 1 {
         let path = dir.join("program.o");
         super::emit::emit_object(module, &tm, &path, optimize)?;
