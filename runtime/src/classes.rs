@@ -10,6 +10,7 @@ use crate::object::{DescExt, Obj};
 use crate::thread;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// Runs the initialization of `desc` if needed (superclass first). Leaves an exception
 /// pending on failure.
@@ -18,7 +19,9 @@ pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
     let state = &desc.init_state;
     match state.load(Ordering::Acquire) {
         contract::INIT_DONE | contract::INIT_IN_PROGRESS => return,
-        contract::INIT_ERROR => return crate::throw::no_class_def_init(desc.name()),
+        contract::INIT_ERROR => {
+            return crate::throw::no_class_def_init(desc.name(), failure_of(desc))
+        }
         _ => {}
     }
     state.store(contract::INIT_IN_PROGRESS, Ordering::Release);
@@ -34,12 +37,34 @@ pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
         let f: extern "C" fn() = unsafe { std::mem::transmute(desc.clinit) };
         f();
     }
-    if thread::pending().is_some() {
+    if let Some(original) = thread::pending() {
+        if let Some(record) = crate::throw::initialization_failure(original) {
+            failures()
+                .lock()
+                .expect("init failures")
+                .insert(desc as *const ClassDesc as usize, record.raw() as usize);
+        }
         crate::throw::wrap_initializer_error();
         state.store(contract::INIT_ERROR, Ordering::Release);
     } else {
         state.store(contract::INIT_DONE, Ordering::Release);
     }
+}
+
+/// The recorded failures of class initializers: descriptor → throwable (kept alive forever,
+/// a GC root once there is a collector).
+fn failures() -> &'static Mutex<HashMap<usize, usize>> {
+    static F: std::sync::OnceLock<Mutex<HashMap<usize, usize>>> = std::sync::OnceLock::new();
+    F.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The recorded initialization failure of `desc`, if any.
+fn failure_of(desc: &ClassDesc) -> Option<Obj> {
+    let f = *failures()
+        .lock()
+        .ok()?
+        .get(&(desc as *const ClassDesc as usize))?;
+    Obj::from_raw(f as *mut u8)
 }
 
 /// Is class `sub` assignable to `sup` (JVMS §6.5.checkcast rules)?

@@ -31,8 +31,10 @@ mod vm {
         pub fn class_cast(msg: *mut u8) -> *mut u8;
         #[link_name = "java/lang/RoastVM.initializerError(Ljava/lang/Throwable;)Ljava/lang/Throwable;"]
         pub fn initializer_error(cause: *mut u8) -> *mut u8;
-        #[link_name = "java/lang/RoastVM.noClassDefInit(Ljava/lang/String;)Ljava/lang/Throwable;"]
-        pub fn no_class_def_init(name: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.noClassDefInit(Ljava/lang/String;Ljava/lang/Throwable;)Ljava/lang/Throwable;"]
+        pub fn no_class_def_init(name: *mut u8, cause: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.initializationFailure(Ljava/lang/Throwable;)Ljava/lang/Throwable;"]
+        pub fn initialization_failure(original: *mut u8) -> *mut u8;
         #[link_name = "java/lang/RoastVM.linkage(ILjava/lang/String;)Ljava/lang/Throwable;"]
         pub fn linkage(kind: i32, msg: *mut u8) -> *mut u8;
         #[link_name = "java/lang/RoastVM.uncaught(Ljava/lang/Throwable;)V"]
@@ -125,10 +127,21 @@ pub fn wrap_initializer_error() {
 }
 
 /// NoClassDefFoundError for a class whose initialization failed before.
-pub fn no_class_def_init(class: &str) {
+pub fn no_class_def_init(class: &str, cause: Option<Obj>) {
     let m = jstr(Some(&class.replace('/', ".")));
-    // SAFETY: as above.
-    raise(|| unsafe { vm::no_class_def_init(m) });
+    let c = cause.map_or(std::ptr::null_mut(), |c| c.raw());
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::no_class_def_init(m, c) });
+}
+
+/// The record of a failed initialization, made from the exception `<clinit>` threw (which
+/// stays pending).
+pub fn initialization_failure(original: Obj) -> Option<Obj> {
+    thread::set_pending(None);
+    // SAFETY: calling compiled Java code with a valid throwable.
+    let record = Obj::from_raw(unsafe { vm::initialization_failure(original.raw()) });
+    thread::set_pending(Some(original));
+    record
 }
 
 /// A linkage error or unsupported-feature exception (`contract::error_kind`).

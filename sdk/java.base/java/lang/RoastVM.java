@@ -59,8 +59,23 @@ final class RoastVM {
         return new ExceptionInInitializerError(cause);
     }
 
-    static Throwable noClassDefInit(String className) {
-        return new NoClassDefFoundError("Could not initialize class " + className);
+    static Throwable noClassDefInit(String className, Throwable cause) {
+        NoClassDefFoundError e = new NoClassDefFoundError("Could not initialize class " + className);
+        if (cause != null) {
+            e.initCause(cause);
+        }
+        return e;
+    }
+
+    /**
+     * What a failed class initialization leaves behind as the cause of later
+     * NoClassDefFoundErrors, as HotSpot records it.
+     */
+    static Throwable initializationFailure(Throwable original) {
+        ExceptionInInitializerError e = new ExceptionInInitializerError(
+                "Exception " + original + " [in thread \"" + Thread.currentThread().getName() + "\"]");
+        e.setStackTrace(original.getStackTrace());
+        return e;
     }
 
     static Throwable linkage(int kind, String message) {
