@@ -51,6 +51,25 @@ fn int_arg(file: &ClassFile, idx: u16) -> Result<i32, String> {
     }
 }
 
+/// A count followed by that many constants (altMetafactory's markers and bridges), each
+/// read by `read`; returns the values and the index after the list.
+fn counted(
+    file: &ClassFile,
+    args: &[u16],
+    at: usize,
+    what: &str,
+    read: impl Fn(u16) -> Result<String, crate::classfile::ClassFormatError>,
+) -> Result<(Vec<String>, usize), String> {
+    let missing = || format!("altMetafactory: missing {what}");
+    let n = int_arg(file, *args.get(at).ok_or_else(missing)?)? as usize;
+    let mut out = Vec::new();
+    for k in 0..n {
+        let idx = *args.get(at + 1 + k).ok_or_else(missing)?;
+        out.push(read(idx).map_err(|e| e.to_string())?);
+    }
+    Ok((out, at + 1 + n))
+}
+
 /// Interfaces and bridge descriptors requested through altMetafactory flags.
 fn alt_extras(file: &ClassFile, args: &[u16]) -> Result<(Vec<String>, Vec<String>), String> {
     let mut ifaces = Vec::new();
@@ -58,39 +77,14 @@ fn alt_extras(file: &ClassFile, args: &[u16]) -> Result<(Vec<String>, Vec<String
     let flags = int_arg(file, *args.get(3).ok_or("altMetafactory: missing flags")?)?;
     let mut i = 4;
     if flags & FLAG_MARKERS != 0 {
-        let n = int_arg(
-            file,
-            *args.get(i).ok_or("altMetafactory: missing marker count")?,
-        )? as usize;
-        for k in 0..n {
-            let idx = *args
-                .get(i + 1 + k)
-                .ok_or("altMetafactory: missing marker")?;
-            ifaces.push(
-                file.cp
-                    .class_name(idx)
-                    .map_err(|e| e.to_string())?
-                    .to_string(),
-            );
-        }
-        i += 1 + n;
+        (ifaces, i) = counted(file, args, i, "marker", |idx| {
+            file.cp.class_name(idx).map(str::to_string)
+        })?;
     }
     if flags & FLAG_BRIDGES != 0 {
-        let n = int_arg(
-            file,
-            *args.get(i).ok_or("altMetafactory: missing bridge count")?,
-        )? as usize;
-        for k in 0..n {
-            let idx = *args
-                .get(i + 1 + k)
-                .ok_or("altMetafactory: missing bridge")?;
-            bridges.push(
-                file.cp
-                    .method_type(idx)
-                    .map_err(|e| e.to_string())?
-                    .to_string(),
-            );
-        }
+        (bridges, _) = counted(file, args, i, "bridge", |idx| {
+            file.cp.method_type(idx).map(str::to_string)
+        })?;
     }
     if flags & FLAG_SERIALIZABLE != 0 {
         ifaces.push("java/io/Serializable".into());

@@ -38,6 +38,9 @@ public class Desugar {
                 + ", capturing lambda fresh: " + (made.get(1) != made.get(3)) + " " + made.get(3).get());
         Named n = () -> "serializable";
         System.out.println(n.name() + " " + (n instanceof Serializable));
+        Runnable marked = (Runnable & Cloneable & Serializable) () -> System.out.println("marked lambda ran");
+        marked.run();
+        System.out.println("markers: " + (marked instanceof Cloneable) + " " + (marked instanceof Serializable));
         Point p = new Point(1, 2, "pt");
         System.out.println(p + " " + p.equals(new Point(1, 2, "pt")) + " " + p.equals(new Point(1, 3, "pt"))
                 + " " + (p.hashCode() == new Point(1, 2, "pt").hashCode()) + " " + p.hashCode());
