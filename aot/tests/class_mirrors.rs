@@ -2,8 +2,10 @@
 //! every program under `tests/java/classes/` is compiled with javac, run with `java`, built
 //! with `target/release/roast` and run; stdout and the exit code must be the same.
 //!
-//! The roast compiler under test is `target/release/roast`; when it is missing it is built
-//! with `cargo build --release --bin roast` (a different profile lock than `cargo test`'s).
+//! The roast compiler under test is `target/release/roast` with its runtime library, both
+//! brought up to date by `common::release_roast` (a different profile lock than `cargo test`'s).
+
+mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -16,24 +18,10 @@ fn workspace() -> PathBuf {
         .to_path_buf()
 }
 
-/// `target/release/roast`, built once if missing.
+/// `target/release/roast` with the release runtime library, brought up to date once.
 fn roast() -> &'static Path {
     static ROAST: OnceLock<PathBuf> = OnceLock::new();
-    ROAST.get_or_init(|| {
-        let target = std::env::var_os("CARGO_TARGET_DIR")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| workspace().join("target"));
-        let exe = target.join("release/roast");
-        if !exe.exists() {
-            let status = Command::new(env!("CARGO"))
-                .args(["build", "--release", "--bin", "roast"])
-                .current_dir(workspace())
-                .status()
-                .expect("run cargo build --release");
-            assert!(status.success(), "cargo build --release --bin roast failed");
-        }
-        exe
-    })
+    ROAST.get_or_init(common::release_roast)
 }
 
 /// The test programs compiled by javac into one directory (once per test run).

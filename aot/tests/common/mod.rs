@@ -5,6 +5,9 @@
 //! The release compiler and runtime are brought up to date with `cargo build --release` first
 //! (a no-op when they are current). A test is skipped with a message only when no JDK is found.
 
+// Every test crate that includes this module uses a different part of it.
+#![allow(dead_code)]
+
 use roast_aot::jdk::Jdk;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
