@@ -40,6 +40,10 @@ pub struct BuildOptions {
     pub verbose: bool,
     /// Run the LLVM optimization pipeline.
     pub optimize: bool,
+    /// Reuse and store compiled units in the object cache (see `cache`).
+    pub use_cache: bool,
+    /// The object cache directory (None: the default, see `cache::ObjectCache::open`).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// The SDK helper class the runtime calls into.
@@ -102,42 +106,59 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
         }
     }
     let context = inkwell::context::Context::create();
-    let (module, warnings) =
-        lower::lower_program(&context, &mut program, &reach, &LowerOptions { main });
-    progress(opts, start, "lowered to LLVM IR");
-    if opts.emit == Emit::LlvmIr {
-        module
-            .print_to_file(&opts.output)
-            .map_err(|e| e.to_string())?;
+    let lowered = lower::lower_program(&context, &mut program, &reach, &LowerOptions { main });
+    let warnings = lowered.warnings;
+    progress(
+        opts,
+        start,
+        &format!("lowered to LLVM IR ({} units)", lowered.units.len()),
+    );
+    if opts.emit != Emit::Exe {
+        let module = lower::parallel::link_units(lowered.units)?;
+        let tm = lower::emit::target_machine(opts.target.as_deref())?;
+        lower::emit::prepare(&module, &tm)?;
+        if opts.emit == Emit::LlvmIr {
+            module
+                .print_to_file(&opts.output)
+                .map_err(|e| e.to_string())?;
+        } else {
+            lower::emit::emit_object(&module, &tm, &opts.output, opts.optimize)?;
+        }
         return Ok(warnings);
     }
-    let parts = if opts.emit == Emit::Obj {
-        1
-    } else {
-        codegen_threads()
-    };
-    let objects = lower::parallel::emit_objects(
-        &module,
+    let codegen = format!(
+        "{} O{}",
+        opts.target.as_deref().unwrap_or("host"),
+        if opts.optimize { 2 } else { 0 }
+    );
+    let cache =
+        crate::cache::ObjectCache::open(opts.cache_dir.as_deref(), opts.use_cache, &codegen);
+    let threads = codegen_threads();
+    let (objects, stats) = lower::parallel::emit_units(
+        &lowered.units,
         opts.target.as_deref(),
-        scratch.path(),
         opts.optimize,
-        parts,
+        &cache,
+        scratch.path(),
+        threads,
     )?;
     progress(
         opts,
         start,
-        &format!("generated machine code ({parts} threads)"),
+        &format!(
+            "generated machine code: {} units, {} from the cache{} ({threads} threads)",
+            stats.units,
+            stats.cached,
+            if cache.enabled() { "" } else { " (disabled)" }
+        ),
     );
-    match opts.emit {
-        Emit::Obj => {
-            std::fs::copy(&objects[0], &opts.output)
-                .map_err(|e| format!("{}: {e}", opts.output.display()))?;
-        }
-        _ => {
-            crate::link::link(&objects, &opts.output, opts.target.as_deref())?;
-            progress(opts, start, &format!("linked {}", opts.output.display()));
-        }
-    }
+    crate::link::link(
+        &objects,
+        &opts.output,
+        opts.target.as_deref(),
+        scratch.path(),
+    )?;
+    progress(opts, start, &format!("linked {}", opts.output.display()));
     Ok(warnings)
 }
 

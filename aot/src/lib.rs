@@ -5,6 +5,7 @@
 //! links the result with the runtime static library.
 #![deny(missing_docs)]
 
+pub mod cache;
 pub mod classfile;
 pub mod classpath;
 #[path = "../../runtime/src/contract.rs"]

@@ -58,14 +58,25 @@ fn linker(target: Option<&str>) -> String {
 }
 
 /// Links the program's objects with the runtime into `output`.
-pub fn link(objects: &[PathBuf], output: &Path, target: Option<&str>) -> Result<(), String> {
+/// The object list goes through a response file in `scratch` (thousands of units would not
+/// fit a command line).
+pub fn link(
+    objects: &[PathBuf],
+    output: &Path,
+    target: Option<&str>,
+    scratch: &Path,
+) -> Result<(), String> {
     let runtime = runtime_library(target)?;
     let cc = linker(target);
+    let list = scratch.join("objects.rsp");
+    let quoted: Vec<String> = objects.iter().map(|o| quote_response(o)).collect();
+    std::fs::write(&list, quoted.join("\n"))
+        .map_err(|e| format!("cannot write {}: {e}", list.display()))?;
     let result = Command::new(&cc)
         .arg("-no-pie")
         .arg("-o")
         .arg(output)
-        .args(objects)
+        .arg(format!("@{}", list.display()))
         .arg(&runtime)
         .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections"])
         .output()
@@ -77,4 +88,10 @@ pub fn link(objects: &[PathBuf], output: &Path, target: Option<&str>) -> Result<
         ));
     }
     Ok(())
+}
+
+/// One path in a GCC response file: quoted, with backslashes and quotes escaped.
+fn quote_response(path: &Path) -> String {
+    let s = path.display().to_string();
+    format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""))
 }

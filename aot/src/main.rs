@@ -57,6 +57,13 @@ struct BuildArgs {
     /// Print progress and build statistics.
     #[arg(short, long)]
     verbose: bool,
+    /// Do not reuse or store compiled code in the object cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Object cache directory (default: $ROAST_CACHE_DIR, else $XDG_CACHE_HOME/roast, else
+    /// ~/.cache/roast). Compiled classes are reused across builds and programs.
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -93,6 +100,8 @@ fn build_options(a: BuildArgs) -> BuildOptions {
         },
         verbose: a.verbose,
         optimize: !a.no_opt,
+        use_cache: !a.no_cache,
+        cache_dir: a.cache_dir,
     }
 }
 
@@ -124,6 +133,8 @@ fn run(input: PathBuf, main: Option<String>, args: Vec<String>) -> Result<ExitCo
             emit: Emit::Exe,
             verbose: false,
             optimize: true,
+            use_cache: true,
+            cache_dir: None,
         };
         driver::build(&opts)?;
     }

@@ -67,20 +67,56 @@ impl<'ctx> Lowerer<'ctx, '_> {
         })
     }
 
-    /// The storage of a static field.
+    /// The storage of a static field (declared in code units, defined in the data unit).
     pub fn static_field(&mut self, c: ClassId, name: &str) -> Option<PointerValue<'ctx>> {
-        self.statics
-            .get(&(c, name.to_string()))
-            .map(|g| g.as_pointer_value())
+        if let Some(g) = self.statics.get(&(c, name.to_string())) {
+            return Some(g.as_pointer_value());
+        }
+        let slot = self
+            .program
+            .layout(c)
+            .statics
+            .iter()
+            .find(|f| f.name == name)?
+            .clone();
+        let ty = memory_type(self.ctx, slot.letter());
+        let sym = contract::static_symbol(&self.program.class(c).name, name);
+        let g = self.module.add_global(ty, None, &sym);
+        self.statics.insert((c, name.to_string()), g);
+        Some(g.as_pointer_value())
     }
 
-    /// A string literal: an immortal `java.lang.String` (as a reference).
+    /// A string literal: an immortal `java.lang.String` (as a reference), named after its
+    /// contents; code units declare it and the data unit defines it.
     pub fn string_literal(&mut self, utf16: &[u16]) -> PointerValue<'ctx> {
         if let Some(g) = self.strings.get(utf16) {
             return g
                 .as_pointer_value()
                 .const_address_space_cast(self.ref_type());
         }
+        let sym = literal_symbol(utf16);
+        let g = if self.in_data_unit {
+            self.define_literal(&sym, utf16)
+        } else {
+            self.literal_requests
+                .entry(sym.clone())
+                .or_insert_with(|| utf16.to_vec());
+            self.module.add_global(self.ctx.i8_type(), None, &sym)
+        };
+        self.strings.insert(utf16.to_vec(), g);
+        g.as_pointer_value()
+            .const_address_space_cast(self.ref_type())
+    }
+
+    /// Defines every literal the code units referred to (in the data unit).
+    pub(super) fn define_literals(&mut self) {
+        let requests = std::mem::take(&mut self.literal_requests);
+        for utf16 in requests.values() {
+            self.string_literal(utf16);
+        }
+    }
+
+    fn define_literal(&mut self, sym: &str, utf16: &[u16]) -> GlobalValue<'ctx> {
         let latin1 = utf16.iter().all(|&c| c < 256);
         let bytes: Vec<u8> = if latin1 {
             utf16.iter().map(|&c| c as u8).collect()
@@ -105,9 +141,10 @@ impl<'ctx> Lowerer<'ctx, '_> {
                 .into(),
         );
         let g = self.static_object(string, &values);
-        self.strings.insert(utf16.to_vec(), g);
-        g.as_pointer_value()
-            .const_address_space_cast(self.ref_type())
+        g.set_name(sym);
+        g.set_linkage(Linkage::External);
+        g.set_visibility(inkwell::GlobalVisibility::Hidden);
+        g
     }
 
     fn header(&mut self, c: ClassId) -> Vec<BasicValueEnum<'ctx>> {
@@ -183,35 +220,36 @@ impl<'ctx> Lowerer<'ctx, '_> {
         g
     }
 
+    /// Defines the method metadata arrays, one per class with reachable methods, named
+    /// `roast.methods.<class>` and ordered as in [`super::methods_by_class`].
     pub(super) fn declare_method_metas(&mut self) {
-        let mut by_class: BTreeMap<ClassId, Vec<MethodId>> = BTreeMap::new();
-        for &m in &self.reach.methods {
-            by_class
-                .entry(self.program.method(m).class)
-                .or_default()
-                .push(m);
-        }
         let meta_ty = self.method_meta_type();
-        for (c, methods) in by_class {
+        for (c, methods) in super::methods_by_class(self.reach, self.program) {
             let mut entries = Vec::new();
             for &m in &methods {
                 entries.push(self.method_meta_value(c, m));
             }
             let arr = meta_ty.const_array(&entries);
-            let g = self.module.add_global(arr.get_type(), None, "methods");
+            let sym = methods_symbol(&self.program.class(c).name);
+            let g = self.module.add_global(arr.get_type(), None, &sym);
             g.set_initializer(&arr);
-            g.set_linkage(Linkage::Private);
+            g.set_visibility(inkwell::GlobalVisibility::Hidden);
             for (i, &m) in methods.iter().enumerate() {
-                let i32t = self.ctx.i32_type();
-                // SAFETY: the indices are within the array just created.
-                let p = unsafe {
-                    g.as_pointer_value().const_gep(
-                        arr.get_type(),
-                        &[i32t.const_zero(), i32t.const_int(i as u64, false)],
-                    )
-                };
+                let p = self.meta_element(g, methods.len(), i);
                 self.method_metas.insert(m, p);
             }
+        }
+    }
+
+    /// The address of element `i` of a metadata array of `n` records.
+    fn meta_element(&self, array: GlobalValue<'ctx>, n: usize, i: usize) -> PointerValue<'ctx> {
+        let i32t = self.ctx.i32_type();
+        let ty = self.method_meta_type().array_type(n as u32);
+        // SAFETY: `i < n`, the length of the array.
+        unsafe {
+            array
+                .as_pointer_value()
+                .const_gep(ty, &[i32t.const_zero(), i32t.const_int(i as u64, false)])
         }
     }
 
@@ -259,12 +297,32 @@ impl<'ctx> Lowerer<'ctx, '_> {
         self.method_meta_type().const_named_struct(&fields)
     }
 
-    /// The metadata record of a reachable method.
-    pub fn method_meta(&self, m: MethodId) -> PointerValue<'ctx> {
-        self.method_metas
-            .get(&m)
+    /// The metadata record of a reachable method (its class's array is declared in code
+    /// units on first use).
+    pub fn method_meta(&mut self, m: MethodId) -> PointerValue<'ctx> {
+        if let Some(p) = self.method_metas.get(&m) {
+            return *p;
+        }
+        let c = self.program.method(m).class;
+        let mut methods: Vec<MethodId> = self
+            .reach
+            .methods
+            .iter()
             .copied()
-            .unwrap_or_else(|| self.ptr().const_null())
+            .filter(|&x| self.program.method(x).class == c)
+            .collect();
+        methods.sort();
+        let Some(i) = methods.iter().position(|&x| x == m) else {
+            return self.ptr().const_null();
+        };
+        let ty = self.method_meta_type().array_type(methods.len() as u32);
+        let sym = methods_symbol(&self.program.class(c).name);
+        let g = self.module.add_global(ty, None, &sym);
+        for (k, &x) in methods.iter().enumerate() {
+            let p = self.meta_element(g, methods.len(), k);
+            self.method_metas.insert(x, p);
+        }
+        self.method_metas[&methods[i]]
     }
 
     /// Does using class `c` require an initialization check (it or a superclass has work)?
@@ -530,7 +588,8 @@ impl<'ctx> Lowerer<'ctx, '_> {
         self.public_array(symbols::CLASS_TABLE, &descs);
         self.public_u32(symbols::CLASS_COUNT, descs.len() as u32);
         let mut roots: Vec<PointerValue> = Vec::new();
-        let keys: Vec<(ClassId, String)> = self.statics.keys().cloned().collect();
+        let mut keys: Vec<(ClassId, String)> = self.statics.keys().cloned().collect();
+        keys.sort();
         for (c, name) in keys {
             let is_ref = self
                 .program
@@ -544,11 +603,13 @@ impl<'ctx> Lowerer<'ctx, '_> {
         }
         self.public_array(symbols::STATIC_ROOTS, &roots);
         self.public_u32(symbols::STATIC_ROOT_COUNT, roots.len() as u32);
-        let literals: Vec<PointerValue> = self
+        let mut literals: Vec<(Vec<u16>, PointerValue)> = self
             .strings
-            .values()
-            .map(|g| g.as_pointer_value())
+            .iter()
+            .map(|(s, g)| (s.clone(), g.as_pointer_value()))
             .collect();
+        literals.sort_by(|a, b| a.0.cmp(&b.0));
+        let literals: Vec<PointerValue> = literals.into_iter().map(|(_, p)| p).collect();
         self.public_array(symbols::STRING_TABLE, &literals);
         self.public_u32(symbols::STRING_COUNT, literals.len() as u32);
         let _ = i32t;
@@ -614,6 +675,18 @@ impl<'ctx> Lowerer<'ctx, '_> {
             .expect("load")
             .into_pointer_value()
     }
+}
+
+/// The symbol of the string literal with these UTF-16 units (named by a hash of its
+/// contents, so that code units referring to it stay identical across programs).
+fn literal_symbol(utf16: &[u16]) -> String {
+    let bytes: Vec<u8> = utf16.iter().flat_map(|c| c.to_le_bytes()).collect();
+    format!("roast.str.{:032x}", twox_hash::XxHash3_128::oneshot(&bytes))
+}
+
+/// The symbol of the method metadata array of a class.
+fn methods_symbol(class: &str) -> String {
+    format!("roast.methods.{class}")
 }
 
 fn name_as_component(name: &str, kind: &ClassKind) -> String {

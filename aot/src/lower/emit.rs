@@ -39,13 +39,23 @@ pub fn target_machine(triple: Option<&str>) -> Result<TargetMachine, String> {
         .ok_or_else(|| format!("cannot create a target machine for {triple:?}"))
 }
 
-/// Sets the target of `module` and verifies it (an invalid module is an internal error).
-pub fn prepare(module: &Module, tm: &TargetMachine) -> Result<(), String> {
+/// Sets the target triple and data layout of `module`.
+pub fn set_target(module: &Module, tm: &TargetMachine) {
     module.set_triple(&tm.get_triple());
     module.set_data_layout(&tm.get_target_data().get_data_layout());
+}
+
+/// Verifies `module` (an invalid module is an internal error).
+pub fn verify(module: &Module) -> Result<(), String> {
     module
         .verify()
         .map_err(|e| format!("internal error: invalid LLVM IR: {}", e.to_string_lossy()))
+}
+
+/// Sets the target of `module` and verifies it.
+pub fn prepare(module: &Module, tm: &TargetMachine) -> Result<(), String> {
+    set_target(module, tm);
+    verify(module)
 }
 
 /// Optimizes (`default<O2>`) a prepared module and writes it as an object file.

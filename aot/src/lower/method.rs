@@ -257,12 +257,12 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
     }
 
     fn prologue(&mut self) {
+        let meta = self.l.method_meta(self.m);
         let l = &*self.l;
         let b = &l.builder;
         let top_ptr = self.tls_field(1);
         let prev = b.build_load(l.ptr(), top_ptr, "prev").expect("load");
         b.build_store(self.frame_field(0), prev).expect("store");
-        let meta = l.method_meta(self.m);
         b.build_store(self.frame_field(1), meta).expect("store");
         b.build_store(self.frame_field(2), l.ctx.i32_type().const_zero())
             .expect("store");

@@ -50,6 +50,7 @@ pub struct Lowerer<'ctx, 'p> {
     pub reach: &'p Reachability,
     /// Build warnings (unsupported features that will throw at run time).
     pub warnings: Vec<String>,
+    /// Per-module caches of declarations (cleared when the lowering moves to another unit).
     descs: HashMap<ClassId, GlobalValue<'ctx>>,
     statics: HashMap<(ClassId, String), GlobalValue<'ctx>>,
     strings: HashMap<Vec<u16>, GlobalValue<'ctx>>,
@@ -57,6 +58,11 @@ pub struct Lowerer<'ctx, 'p> {
     method_metas: HashMap<MethodId, PointerValue<'ctx>>,
     tls: GlobalValue<'ctx>,
     runtime_fns: HashMap<&'static str, FunctionValue<'ctx>>,
+    /// True while the data unit (descriptors, metadata, literals, tables) is built: literals
+    /// and metadata are defined there and only declared in code units.
+    in_data_unit: bool,
+    /// Every string literal a code unit referred to, by symbol (defined in the data unit).
+    literal_requests: std::collections::BTreeMap<String, Vec<u16>>,
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
@@ -140,6 +146,21 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             .struct_type(&[p.into(), p.into(), self.ctx.i32_type().into()], false)
     }
 
+    /// Starts a new unit: later declarations and bodies go into a fresh module named `name`;
+    /// the previous module is returned. Declaration caches belong to one module and are reset.
+    fn begin_unit(&mut self, name: &str) -> Module<'ctx> {
+        let module = self.ctx.create_module(name);
+        let tls = declare_thread_state(self.ctx, &module);
+        self.descs.clear();
+        self.statics.clear();
+        self.strings.clear();
+        self.cstrings.clear();
+        self.method_metas.clear();
+        self.runtime_fns.clear();
+        self.tls = tls;
+        std::mem::replace(&mut self.module, module)
+    }
+
     /// The thread-local `roast_thread`.
     pub fn tls(&self) -> PointerValue<'ctx> {
         self.tls.as_pointer_value()
@@ -221,32 +242,67 @@ pub struct LowerOptions {
     pub main: MethodId,
 }
 
-/// Lowers the reachable program into a new module of `ctx`.
+/// The lowered program: one module per class with compiled methods ("code units", whose
+/// contents depend only on that class's methods and the layouts they use, so that their
+/// object code can be cached) and a last module with the program-wide data.
+pub struct LoweredProgram<'ctx> {
+    /// Code units in class order, then the data unit.
+    pub units: Vec<Module<'ctx>>,
+    /// Build warnings (unsupported features that will throw at run time).
+    pub warnings: Vec<String>,
+}
+
+/// Declares the thread-local `roast_thread` in `module`.
+fn declare_thread_state<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>) -> GlobalValue<'ctx> {
+    let p = ctx.ptr_type(AddressSpace::default());
+    let ty = ctx.struct_type(
+        &[
+            p.into(),
+            p.into(),
+            ctx.i64_type().into(),
+            p.into(),
+            ctx.i64_type().into(),
+        ],
+        false,
+    );
+    let tls = module.add_global(ty, None, contract::symbols::THREAD_STATE);
+    tls.set_thread_local(true);
+    tls.set_thread_local_mode(Some(inkwell::ThreadLocalMode::InitialExecTLSModel));
+    tls.set_externally_initialized(true);
+    tls
+}
+
+/// Does `module` define any function?
+fn has_bodies(module: &Module<'_>) -> bool {
+    module.get_functions().any(|f| f.count_basic_blocks() > 0)
+}
+
+/// The reachable methods of each class, classes and methods in id order (the order of
+/// functions in a code unit and of its method metadata array).
+pub fn methods_by_class(reach: &Reachability, program: &Program) -> Vec<(ClassId, Vec<MethodId>)> {
+    let mut by_class: std::collections::BTreeMap<ClassId, Vec<MethodId>> = Default::default();
+    for &m in &reach.methods {
+        by_class.entry(program.method(m).class).or_default().push(m);
+    }
+    by_class
+        .into_iter()
+        .map(|(c, mut ms)| {
+            ms.sort();
+            (c, ms)
+        })
+        .collect()
+}
+
+/// Lowers the reachable program into modules of `ctx` (see [`LoweredProgram`]).
 pub fn lower_program<'ctx>(
     ctx: &'ctx Context,
     program: &mut Program,
     reach: &Reachability,
     options: &LowerOptions,
-) -> (Module<'ctx>, Vec<String>) {
+) -> LoweredProgram<'ctx> {
     program.compute_layouts();
-    let module = ctx.create_module("roast");
-    let tls_ty = {
-        let p = ctx.ptr_type(AddressSpace::default());
-        ctx.struct_type(
-            &[
-                p.into(),
-                p.into(),
-                ctx.i64_type().into(),
-                p.into(),
-                ctx.i64_type().into(),
-            ],
-            false,
-        )
-    };
-    let tls = module.add_global(tls_ty, None, contract::symbols::THREAD_STATE);
-    tls.set_thread_local(true);
-    tls.set_thread_local_mode(Some(inkwell::ThreadLocalMode::InitialExecTLSModel));
-    tls.set_externally_initialized(true);
+    let module = ctx.create_module("roast.start");
+    let tls = declare_thread_state(ctx, &module);
     let mut l = Lowerer {
         ctx,
         module,
@@ -261,15 +317,34 @@ pub fn lower_program<'ctx>(
         method_metas: HashMap::new(),
         tls,
         runtime_fns: HashMap::new(),
+        in_data_unit: false,
+        literal_requests: Default::default(),
     };
+    let mut units = Vec::new();
+    for (c, methods) in methods_by_class(reach, l.program) {
+        let name = format!("roast.unit.{}", l.program.class(c).name);
+        let previous = l.begin_unit(&name);
+        if has_bodies(&previous) {
+            units.push(previous);
+        }
+        for m in methods {
+            l.lower_method_body(m);
+        }
+    }
+    let last = l.begin_unit("roast.data");
+    if has_bodies(&last) {
+        units.push(last);
+    }
+    l.in_data_unit = true;
     l.declare_descs();
     l.declare_statics();
+    l.define_literals();
     l.declare_method_metas();
-    let methods: Vec<MethodId> = reach.methods.iter().copied().collect();
-    for m in methods {
-        l.lower_method_body(m);
-    }
     l.define_descs();
     l.define_tables(options.main);
-    (l.module, l.warnings)
+    units.push(l.module);
+    LoweredProgram {
+        units,
+        warnings: l.warnings,
+    }
 }

@@ -125,10 +125,25 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
         target: MethodId,
         args: &[BasicMetadataValueEnum<'ctx>],
     ) -> Option<BasicValueEnum<'ctx>> {
+        if !self.l.reach.methods.contains(&target) {
+            return self.unreachable_call(target);
+        }
         let f = self.l.function(target);
         self.set_frame_pc();
         let r = self.l.builder.build_call(f, args, "call").expect("call");
         r.try_as_basic_value().basic()
+    }
+
+    /// A statically bound call that reachability proved cannot run (no instance of the
+    /// target's class exists, so the null check before it always throws): aborts loudly if it
+    /// is ever reached; the result is a placeholder of the right type.
+    fn unreachable_call(&mut self, target: MethodId) -> Option<BasicValueEnum<'ctx>> {
+        let f = self.l.runtime_fn("roast_unreachable_method", |l| {
+            l.ctx.void_type().fn_type(&[], false)
+        });
+        self.l.builder.build_call(f, &[], "").expect("call");
+        let (_, ret) = method_kinds(&self.l.program.method(target).descriptor);
+        ret.map(|k| crate::lower::types::kind_type(self.l.ctx, k).const_zero())
     }
 
     fn dynamic_call(

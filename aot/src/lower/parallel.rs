@@ -1,112 +1,128 @@
-//! Parallel code generation: the finished module is split into partitions that are
-//! optimized and compiled to objects on separate threads (one LLVM context each), then
-//! linked together.
+//! Code generation of the lowered units: each unit is verified and written as bitcode; units
+//! whose object is in the [`ObjectCache`] are reused, the others are optimized and compiled
+//! on worker threads (one LLVM context each, largest units first) and stored in the cache.
 //!
-//! Invariants: every function body is compiled in exactly one partition; every global with
-//! an initializer is defined in partition 0 only and declared in the others. Local symbols
-//! are made hidden globals first so that partitions can refer to each other's definitions
-//! (string literals keep one identity across partitions).
+//! Invariants: the objects are returned in unit order, one per unit; a unit is compiled from
+//! exactly the bitcode its cache key was computed from.
 
+use crate::cache::ObjectCache;
 use inkwell::context::Context;
-use inkwell::llvm_sys;
 use inkwell::memory_buffer::MemoryBuffer;
-use inkwell::module::{Linkage, Module};
-use inkwell::values::AsValueRef;
-use inkwell::GlobalVisibility;
+use inkwell::module::Module;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
-/// Makes private and internal symbols hidden globals (unique names are kept).
-fn externalize(module: &Module<'_>) {
-    let mut n = 0usize;
-    for g in module.get_globals() {
-        if matches!(g.get_linkage(), Linkage::Private | Linkage::Internal) {
-            g.set_name(&format!("roast.local.{n}"));
-            n += 1;
-            g.set_linkage(Linkage::External);
-            g.set_visibility(GlobalVisibility::Hidden);
-            g.set_unnamed_addr(false);
-        }
-    }
-    for f in module.get_functions() {
-        if f.count_basic_blocks() > 0
-            && matches!(f.get_linkage(), Linkage::Private | Linkage::Internal)
-        {
-            f.set_linkage(Linkage::External);
-            f.as_global_value().set_visibility(GlobalVisibility::Hidden);
-        }
-    }
+/// What code generation did.
+pub struct EmitStats {
+    /// Units in the program.
+    pub units: usize,
+    /// Units whose object came from the cache.
+    pub cached: usize,
 }
 
-/// Keeps the bodies of partition `k` of `parts` and turns everything else into declarations.
-fn keep_partition(module: &Module<'_>, k: usize, parts: usize) {
-    let mut index = 0usize;
-    for f in module.get_functions() {
-        if f.count_basic_blocks() == 0 {
-            continue;
-        }
-        if index % parts != k {
-            for bb in f.get_basic_blocks() {
-                // SAFETY: the whole body is removed, so no instruction keeps a use of it.
-                unsafe { bb.delete() }.expect("delete block");
-            }
-            f.set_linkage(Linkage::External);
-        }
-        index += 1;
-    }
-    if k != 0 {
-        for g in module.get_globals() {
-            if g.get_initializer().is_some() && !g.is_thread_local() {
-                // SAFETY: removing the initializer turns the definition into a declaration.
-                unsafe {
-                    llvm_sys::core::LLVMSetInitializer(g.as_value_ref(), std::ptr::null_mut())
-                };
-                g.set_linkage(Linkage::External);
-            }
-        }
-    }
-}
-
-/// Verifies `module`, then optimizes and compiles it in `parts` partitions in parallel;
-/// returns the object files written into `dir`.
-pub fn emit_objects(
-    module: &Module<'_>,
-    target: Option<&str>,
-    dir: &Path,
+/// One unit to compile: its position, bitcode and cache key.
+struct Job {
+    index: usize,
+    bitcode: Vec<u8>,
+    key: u128,
     optimize: bool,
-    parts: usize,
-) -> Result<Vec<PathBuf>, String> {
+}
+
+/// Verifies every unit and produces its object, from the cache or by compiling it on
+/// `threads` threads; objects of new units are written to `scratch` and then cached.
+pub fn emit_units(
+    units: &[Module<'_>],
+    target: Option<&str>,
+    optimize: bool,
+    cache: &ObjectCache,
+    scratch: &Path,
+    threads: usize,
+) -> Result<(Vec<PathBuf>, EmitStats), String> {
     let tm = super::emit::target_machine(target)?;
-    super::emit::prepare(module, &tm)?;
-    if parts <= 1 {
-        let path = dir.join("program.o");
-        super::emit::emit_object(module, &tm, &path, optimize)?;
-        return Ok(vec![path]);
+    let mut objects: Vec<Option<PathBuf>> = vec![None; units.len()];
+    let mut jobs = Vec::new();
+    for (index, unit) in units.iter().enumerate() {
+        super::emit::set_target(unit, &tm);
+        let bitcode = unit.write_bitcode_to_memory().as_slice().to_vec();
+        let key = cache.key(&bitcode);
+        match cache.lookup(key) {
+            // The unit was verified when this object was compiled from the same bitcode.
+            Some(path) => objects[index] = Some(path),
+            None => {
+                super::emit::verify(unit)?;
+                jobs.push(Job {
+                    index,
+                    bitcode,
+                    key,
+                    // The data unit (last) is constants and one small entry function.
+                    optimize: optimize && index + 1 < units.len(),
+                })
+            }
+        }
     }
-    externalize(module);
-    let bitcode = Arc::new(module.write_bitcode_to_memory().as_slice().to_vec());
+    let stats = EmitStats {
+        units: units.len(),
+        cached: units.len() - jobs.len(),
+    };
+    // Workers pop from the end: largest first, so that no thread is left with one big unit
+    // at the end.
+    jobs.sort_by_key(|j| j.bitcode.len());
+    let queue = Arc::new(Mutex::new(jobs));
     let target = target.map(str::to_string);
-    let handles: Vec<_> = (0..parts)
-        .map(|k| {
-            let bitcode = bitcode.clone();
+    let workers: Vec<_> = (0..threads.max(1))
+        .map(|_| {
+            let queue = queue.clone();
             let target = target.clone();
-            let path = dir.join(format!("program{k}.o"));
-            std::thread::spawn(move || -> Result<PathBuf, String> {
-                let ctx = Context::create();
-                let buf = MemoryBuffer::create_from_memory_range_copy(&bitcode, "roast");
-                let m = Module::parse_bitcode_from_buffer(&buf, &ctx).map_err(|e| e.to_string())?;
-                keep_partition(&m, k, parts);
-                let tm = super::emit::target_machine(target.as_deref())?;
-                super::emit::emit_object(&m, &tm, &path, optimize)?;
-                Ok(path)
-            })
+            let scratch = scratch.to_path_buf();
+            std::thread::spawn(move || compile_jobs(&queue, target.as_deref(), &scratch))
         })
         .collect();
-    handles
+    for w in workers {
+        let done = w
+            .join()
+            .map_err(|_| "code generation thread panicked".to_string())??;
+        for (index, key, path) in done {
+            objects[index] = Some(cache.store(key, &path));
+        }
+    }
+    let objects = objects
         .into_iter()
-        .map(|h| {
-            h.join()
-                .map_err(|_| "code generation thread panicked".to_string())?
-        })
-        .collect()
+        .map(|o| o.ok_or_else(|| "internal error: a unit has no object".to_string()))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok((objects, stats))
+}
+
+/// A worker: takes jobs until the queue is empty; returns (unit index, key, object path).
+fn compile_jobs(
+    queue: &Mutex<Vec<Job>>,
+    target: Option<&str>,
+    scratch: &Path,
+) -> Result<Vec<(usize, u128, PathBuf)>, String> {
+    let tm = super::emit::target_machine(target)?;
+    let mut done = Vec::new();
+    loop {
+        let Some(job) = queue.lock().map_err(|e| e.to_string())?.pop() else {
+            return Ok(done);
+        };
+        let ctx = Context::create();
+        let buf = MemoryBuffer::create_from_memory_range_copy(&job.bitcode, "roast");
+        let module = Module::parse_bitcode_from_buffer(&buf, &ctx).map_err(|e| e.to_string())?;
+        let path = scratch.join(format!("unit{}.o", job.index));
+        super::emit::emit_object(&module, &tm, &path, job.optimize)?;
+        done.push((job.index, job.key, path));
+    }
+}
+
+/// Links all units into the first one (for `--emit llvm-ir` and `--emit obj`).
+pub fn link_units(units: Vec<Module<'_>>) -> Result<Module<'_>, String> {
+    let mut units = units.into_iter();
+    let first = units
+        .next()
+        .ok_or_else(|| "internal error: no units".to_string())?;
+    for unit in units {
+        first
+            .link_in_module(unit)
+            .map_err(|e| format!("internal error: cannot link units: {e}"))?;
+    }
+    Ok(first)
 }

@@ -1,0 +1,108 @@
+//! The object cache: the machine code of one unit (see `lower::LoweredProgram`), stored under
+//! a key that hashes the unit's LLVM bitcode together with everything else that shapes code
+//! generation (the roast executable itself, target triple, CPU, optimization level).
+//!
+//! Invariants:
+//! - A key names exactly one object: the bitcode is the whole input of code generation, so
+//!   an entry can be reused by any build of any program that produces the same unit.
+//! - Entries are written to a temporary file and renamed into place, so concurrent builds
+//!   sharing a cache never see a partial object.
+//! - A cache that cannot be used (no home directory, read-only file system) only costs time:
+//!   the build goes on without it.
+
+use std::path::{Path, PathBuf};
+
+/// Where compiled units are kept between builds.
+pub struct ObjectCache {
+    dir: Option<PathBuf>,
+    config: String,
+}
+
+impl ObjectCache {
+    /// Opens the cache in `dir` (None: `$ROAST_CACHE_DIR`, `$XDG_CACHE_HOME/roast` or
+    /// `~/.cache/roast`), or a disabled cache when `enabled` is false. `codegen` describes
+    /// the code generator settings (triple, CPU, optimization).
+    pub fn open(dir: Option<&Path>, enabled: bool, codegen: &str) -> ObjectCache {
+        let dir = if enabled {
+            dir.map(Path::to_path_buf).or_else(default_dir)
+        } else {
+            None
+        };
+        let dir = dir.and_then(|d| {
+            let objects = d.join("objects");
+            std::fs::create_dir_all(&objects).ok().map(|_| objects)
+        });
+        ObjectCache {
+            dir,
+            config: format!("{}|{codegen}", compiler_identity()),
+        }
+    }
+
+    /// Is the cache in use?
+    pub fn enabled(&self) -> bool {
+        self.dir.is_some()
+    }
+
+    /// The key of a unit with this bitcode.
+    pub fn key(&self, bitcode: &[u8]) -> u128 {
+        let mut input = Vec::with_capacity(bitcode.len() + self.config.len() + 1);
+        input.extend_from_slice(self.config.as_bytes());
+        input.push(0);
+        input.extend_from_slice(bitcode);
+        twox_hash::XxHash3_128::oneshot(&input)
+    }
+
+    fn path(&self, key: u128) -> Option<PathBuf> {
+        self.dir.as_ref().map(|d| d.join(format!("{key:032x}.o")))
+    }
+
+    /// The cached object of `key`, if there is one.
+    pub fn lookup(&self, key: u128) -> Option<PathBuf> {
+        self.path(key).filter(|p| p.is_file())
+    }
+
+    /// Moves a freshly compiled object into the cache; returns where it now is (the object
+    /// stays where it was if the cache is disabled or cannot be written).
+    pub fn store(&self, key: u128, object: &Path) -> PathBuf {
+        let Some(dest) = self.path(key) else {
+            return object.to_path_buf();
+        };
+        let tmp = dest.with_extension(format!("tmp{}", std::process::id()));
+        let stored = std::fs::copy(object, &tmp).is_ok() && std::fs::rename(&tmp, &dest).is_ok();
+        if stored {
+            dest
+        } else {
+            let _ = std::fs::remove_file(&tmp);
+            object.to_path_buf()
+        }
+    }
+}
+
+fn default_dir() -> Option<PathBuf> {
+    if let Some(d) = std::env::var_os("ROAST_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d));
+    }
+    if let Some(d) = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return Some(PathBuf::from(d).join("roast"));
+    }
+    std::env::var_os("HOME")
+        .filter(|d| !d.is_empty())
+        .map(|h| PathBuf::from(h).join(".cache/roast"))
+}
+
+/// The version, size and modification time of the running compiler: a rebuilt roast never
+/// reuses objects of another build of itself.
+fn compiler_identity() -> String {
+    let exe = std::env::current_exe().ok();
+    let meta = exe.as_ref().and_then(|e| std::fs::metadata(e).ok());
+    let stamp = meta
+        .as_ref()
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    format!(
+        "roast {} {} {stamp}",
+        env!("CARGO_PKG_VERSION"),
+        meta.map_or(0, |m| m.len())
+    )
+}
