@@ -182,12 +182,6 @@ impl Reachability {
 
     fn scan(&mut self, program: &mut Program, m: MethodId) {
         self.current = Some(m);
-        if let Ok(cut) = std::env::var("ROAST_CUT") {
-            let d = program.method_display(m);
-            if cut.split(',').any(|p| d.starts_with(p)) {
-                return;
-            }
-        }
         let class = program.method(m).class;
         let Some(file) = program.class(class).file.clone() else {
             return;
