@@ -1,10 +1,13 @@
 //! The object cache: the machine code of one unit (see `lower::LoweredProgram`), stored under
 //! a key that hashes the unit's LLVM bitcode together with everything else that shapes code
-//! generation (the roast executable itself, target triple, CPU, optimization level).
+//! generation: the LLVM version, `emit::CODEGEN_REVISION` (the pass pipeline and target
+//! machine settings), target triple and optimization level.
 //!
 //! Invariants:
-//! - A key names exactly one object: the bitcode is the whole input of code generation, so
-//!   an entry can be reused by any build of any program that produces the same unit.
+//! - A key names exactly one object: the bitcode is the whole input of code generation (it
+//!   carries every layout, offset and symbol the lowering chose, so a change of the compiler
+//!   or of the runtime contract changes the bitcode), so an entry can be reused by any build
+//!   of any program, by any build of roast, that produces the same unit.
 //! - Entries are written to a temporary file and renamed into place, so concurrent builds
 //!   sharing a cache never see a partial object.
 //! - A cache that cannot be used (no home directory, read-only file system) only costs time:
@@ -34,7 +37,11 @@ impl ObjectCache {
         });
         ObjectCache {
             dir,
-            config: format!("{}|{codegen}", compiler_identity()),
+            config: format!(
+                "{}|{}|{codegen}",
+                crate::lower::emit::CODEGEN_REVISION,
+                llvm_version()
+            ),
         }
     }
 
@@ -90,19 +97,10 @@ fn default_dir() -> Option<PathBuf> {
         .map(|h| PathBuf::from(h).join(".cache/roast"))
 }
 
-/// The version, size and modification time of the running compiler: a rebuilt roast never
-/// reuses objects of another build of itself.
-fn compiler_identity() -> String {
-    let exe = std::env::current_exe().ok();
-    let meta = exe.as_ref().and_then(|e| std::fs::metadata(e).ok());
-    let stamp = meta
-        .as_ref()
-        .and_then(|m| m.modified().ok())
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos());
-    format!(
-        "roast {} {} {stamp}",
-        env!("CARGO_PKG_VERSION"),
-        meta.map_or(0, |m| m.len())
-    )
+/// The version of the LLVM library roast runs on.
+fn llvm_version() -> String {
+    let (mut major, mut minor, mut patch) = (0u32, 0u32, 0u32);
+    // SAFETY: LLVMGetVersion only writes the three integers it is given.
+    unsafe { inkwell::llvm_sys::core::LLVMGetVersion(&mut major, &mut minor, &mut patch) };
+    format!("LLVM {major}.{minor}.{patch}")
 }

@@ -8,6 +8,10 @@ use inkwell::targets::{
 use inkwell::OptimizationLevel;
 use std::path::Path;
 
+/// Revision of code generation from bitcode (pass pipeline, target machine options): part
+/// of every object-cache key. Bump it whenever this file changes what an object contains.
+pub const CODEGEN_REVISION: u32 = 1;
+
 /// Creates the target machine for `triple` (None: the host).
 pub fn target_machine(triple: Option<&str>) -> Result<TargetMachine, String> {
     Target::initialize_all(&InitializationConfig::default());
