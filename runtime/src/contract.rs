@@ -212,6 +212,10 @@ pub mod class_flags {
     pub const SEALED: u32 = 16;
     /// A class of the JDK class library or the roast SDK (defined by the boot loader).
     pub const JDK: u32 = 32;
+    /// A class the compiler synthesized (lambda proxies, desugared invokedynamic helpers):
+    /// HotSpot's equivalents are hidden classes and LambdaForms, whose frames stack traces
+    /// and stack walks leave out.
+    pub const HIDDEN: u32 = 64;
 }
 
 /// Metadata of a method, referenced by frame records and reflection.
@@ -414,6 +418,7 @@ pub const NATIVES: &[&str] = &[
     "java/io/FileInputStream.initIDs()V",
     "java/lang/Throwable.fillInStackTrace(I)Ljava/lang/Throwable;",
     "java/lang/StackTraceElement.initStackTraceElements([Ljava/lang/StackTraceElement;Ljava/lang/Throwable;I)V",
+    "java/lang/StackWalker.roastFrameInfo(Ljava/lang/Throwable;[Ljava/lang/Class;[I[Ljava/lang/String;)V",
     "java/lang/Shutdown.halt0(I)V",
     "java/lang/Shutdown.beforeHalt()V",
     "java/lang/Runtime.availableProcessors()I",

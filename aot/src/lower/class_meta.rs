@@ -144,6 +144,9 @@ impl<'ctx> Lowerer<'ctx, '_> {
         if self.program.class(c).in_jdk {
             flags |= class_flags::JDK;
         }
+        if self.program.is_synthesized(&self.program.class(c).name) {
+            flags |= class_flags::HIDDEN;
+        }
         let self_name = self.program.class(c).name.clone();
         let host = match self.program.class(c).kind {
             ClassKind::Instance | ClassKind::Interface => {

@@ -200,6 +200,11 @@ impl Program {
         self.synthesized.insert(file.name.clone(), Rc::new(file));
     }
 
+    /// Was class `name` synthesized by the compiler (see [`Program::add_synthesized`])?
+    pub fn is_synthesized(&self, name: &str) -> bool {
+        self.synthesized.contains_key(name)
+    }
+
     /// The ID of an already loaded class.
     pub fn lookup(&self, name: &str) -> Option<ClassId> {
         match self.by_name.get(name) {

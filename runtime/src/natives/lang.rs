@@ -330,6 +330,13 @@ pub extern "C" fn object_wait(o: *mut u8, millis: i64) {
 
 const MAX_TRACE: usize = 1024;
 
+/// Frames of hidden classes (see `contract::class_flags::HIDDEN`) are left out of traces.
+pub fn is_hidden(class: &ClassDesc) -> bool {
+    class
+        .meta()
+        .is_some_and(|m| m.flags & contract::class_flags::HIDDEN != 0)
+}
+
 /// Throwable.fillInStackTrace(I): records (method, pc) pairs of the current frames in the
 /// `backtrace` field (a long[]), skipping the exception's own construction frames.
 #[export_name = "java/lang/Throwable.fillInStackTrace(I)Ljava/lang/Throwable;"]
@@ -354,7 +361,9 @@ pub extern "C" fn throwable_fill_in(this: *mut u8, _dummy: i32) -> *mut u8 {
                 || class.name() == "java/lang/RoastVM";
             if !(skipping && is_ctor_frame) {
                 skipping = false;
-                frames.push((m as *const MethodMeta as i64, fr.pc as i64));
+                if !is_hidden(class) {
+                    frames.push((m as *const MethodMeta as i64, fr.pc as i64));
+                }
             }
         }
         f = fr.prev;
@@ -471,6 +480,47 @@ pub extern "C" fn ste_init(elements: *mut u8, throwable: *mut u8, depth: i32) {
         if let (Some(o), true) = (off("moduleName"), in_jdk) {
             e.write_ref(o, java_string("java.base"));
         }
+    }
+}
+
+/// StackWalker.roastFrameInfo: for each of the first `classes.length` frames of a
+/// throwable's backtrace, its declaring class, bytecode index and method descriptor.
+#[export_name = "java/lang/StackWalker.roastFrameInfo(Ljava/lang/Throwable;[Ljava/lang/Class;[I[Ljava/lang/String;)V"]
+pub extern "C" fn stack_walker_frame_info(
+    throwable: *mut u8,
+    classes: *mut u8,
+    bcis: *mut u8,
+    descriptors: *mut u8,
+) {
+    let (Some(t), Some(classes), Some(bcis), Some(descs)) = (
+        Obj::from_raw(throwable),
+        Obj::from_raw(classes),
+        Obj::from_raw(bcis),
+        Obj::from_raw(descriptors),
+    ) else {
+        return;
+    };
+    let Some(bt) = field_offset(t.desc(), "backtrace").and_then(|off| t.read_ref(off)) else {
+        return;
+    };
+    let n = (bt.array_len() / 2)
+        .min(classes.array_len())
+        .min(bcis.array_len())
+        .min(descs.array_len());
+    for i in 0..n {
+        let m = bt.read::<i64>(contract::ARRAY_BASE_OFFSET as usize + i * 16) as *const MethodMeta;
+        let pc = bt.read::<i64>(contract::ARRAY_BASE_OFFSET as usize + i * 16 + 8);
+        // SAFETY: recorded from frame records: static metadata.
+        let m = unsafe { &*m };
+        // SAFETY: as above.
+        let class = unsafe { &*m.class };
+        let mirror = Obj::from_raw(roast_class_mirror(class));
+        classes.write_ref(contract::ARRAY_BASE_OFFSET as usize + i * 8, mirror);
+        bcis.write::<i32>(contract::ARRAY_BASE_OFFSET as usize + i * 4, pc as i32);
+        descs.write_ref(
+            contract::ARRAY_BASE_OFFSET as usize + i * 8,
+            java_string(cstr(m.descriptor)),
+        );
     }
 }
 
