@@ -91,6 +91,9 @@ impl Reachability {
             if let Some(clinit) = program.declared_method(k, "<clinit>", "()V") {
                 self.add_method(program, None, clinit);
             }
+            for i in program.initialized_superinterfaces(k) {
+                self.initialize(program, i);
+            }
             cur = program.class(k).super_class;
         }
     }

@@ -32,6 +32,15 @@ pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
             return;
         }
     }
+    if !desc.is_interface() {
+        for &i in direct_interfaces(desc) {
+            init_default_interfaces(i);
+            if thread::pending().is_some() {
+                state.store(contract::INIT_ERROR, Ordering::Release);
+                return;
+            }
+        }
+    }
     if !desc.clinit.is_null() {
         // SAFETY: `clinit` is a compiled `static void <clinit>()`.
         let f: extern "C" fn() = unsafe { std::mem::transmute(desc.clinit) };
@@ -48,6 +57,40 @@ pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
         state.store(contract::INIT_ERROR, Ordering::Release);
     } else {
         state.store(contract::INIT_DONE, Ordering::Release);
+    }
+}
+
+/// The direct superinterfaces of `desc`, in class-file order.
+fn direct_interfaces(desc: &ClassDesc) -> &'static [&'static ClassDesc] {
+    match desc.meta() {
+        Some(m) if !m.direct_interfaces.is_null() && m.n_direct_interfaces > 0 => {
+            // SAFETY: the compiler emits `n_direct_interfaces` descriptor pointers there;
+            // descriptors are static.
+            unsafe {
+                std::slice::from_raw_parts(
+                    m.direct_interfaces as *const &'static ClassDesc,
+                    m.n_direct_interfaces as usize,
+                )
+            }
+        }
+        _ => &[],
+    }
+}
+
+/// JVMS §5.5 step 7 for one superinterface: its own superinterfaces first, then itself if
+/// it declares default methods.
+fn init_default_interfaces(iface: &'static ClassDesc) {
+    for &i in direct_interfaces(iface) {
+        init_default_interfaces(i);
+        if thread::pending().is_some() {
+            return;
+        }
+    }
+    let declares = iface
+        .meta()
+        .is_some_and(|m| m.flags & contract::class_flags::DEFAULT_METHODS != 0);
+    if declares {
+        roast_init_class(iface);
     }
 }
 

@@ -216,6 +216,9 @@ pub mod class_flags {
     /// HotSpot's equivalents are hidden classes and LambdaForms, whose frames stack traces
     /// and stack walks leave out.
     pub const HIDDEN: u32 = 64;
+    /// An interface that declares a non-abstract, non-static method: initializing a class
+    /// that implements it initializes it too (JVMS §5.5 step 7).
+    pub const DEFAULT_METHODS: u32 = 128;
 }
 
 /// Metadata of a method, referenced by frame records and reflection.

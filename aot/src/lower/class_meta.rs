@@ -147,6 +147,9 @@ impl<'ctx> Lowerer<'ctx, '_> {
         if self.program.is_synthesized(&self.program.class(c).name) {
             flags |= class_flags::HIDDEN;
         }
+        if self.program.class(c).declares_default_methods() {
+            flags |= class_flags::DEFAULT_METHODS;
+        }
         let self_name = self.program.class(c).name.clone();
         let host = match self.program.class(c).kind {
             ClassKind::Instance | ClassKind::Interface => {

@@ -329,7 +329,13 @@ impl<'ctx> Lowerer<'ctx, '_> {
     pub fn needs_init(&self, c: ClassId) -> bool {
         let mut k = Some(c);
         while let Some(cls) = k {
-            if self.program.class(cls).has_clinit() {
+            if self.program.class(cls).has_clinit()
+                || self
+                    .program
+                    .initialized_superinterfaces(cls)
+                    .iter()
+                    .any(|&i| self.program.class(i).has_clinit())
+            {
                 return true;
             }
             k = self.program.class(cls).super_class;

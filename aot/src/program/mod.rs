@@ -93,6 +93,19 @@ impl Class {
                 .is_some_and(|m| m.code.is_some())
         })
     }
+
+    /// Is this an interface that declares a non-abstract, non-static method (a default or
+    /// private instance method)? Initializing a class initializes such superinterfaces
+    /// (JVMS §5.5 step 7).
+    pub fn declares_default_methods(&self) -> bool {
+        use crate::classfile::access;
+        self.is_interface()
+            && self.file.as_ref().is_some_and(|f| {
+                f.methods
+                    .iter()
+                    .any(|m| m.access & (access::ABSTRACT | access::STATIC) == 0)
+            })
+    }
 }
 
 /// A method of the program.
@@ -417,6 +430,28 @@ impl Program {
         }
         c.super_class.is_some_and(|s| self.is_subtype(s, sup))
             || c.interfaces.iter().any(|&i| self.is_subtype(i, sup))
+    }
+
+    /// The superinterfaces that initializing class `id` initializes after its superclass
+    /// (JVMS §5.5 step 7): those declaring default methods, each after its own
+    /// superinterfaces, in the order of the interfaces arrays.
+    pub fn initialized_superinterfaces(&self, id: ClassId) -> Vec<ClassId> {
+        let mut out = Vec::new();
+        if !self.class(id).is_interface() {
+            for &i in &self.class(id).interfaces {
+                self.collect_default_interfaces(i, &mut out);
+            }
+        }
+        out
+    }
+
+    fn collect_default_interfaces(&self, id: ClassId, out: &mut Vec<ClassId>) {
+        for &i in &self.class(id).interfaces {
+            self.collect_default_interfaces(i, out);
+        }
+        if self.class(id).declares_default_methods() && !out.contains(&id) {
+            out.push(id);
+        }
     }
 
     /// Every interface `id` implements, transitively, each once, supertypes after subtypes.
