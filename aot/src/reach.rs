@@ -196,8 +196,39 @@ impl Reachability {
         let Ok(insns) = bytecode::decode(&code.code) else {
             return;
         };
-        for insn in insns {
+        for (i, insn) in insns.iter().enumerate() {
             self.scan_op(program, m, class, &file, &insn.op);
+            if let Op::InvokeStatic(idx) = insn.op {
+                self.scan_for_name(program, &file, &insns[i.saturating_sub(3)..i], idx);
+            }
+        }
+    }
+
+    /// `Class.forName("constant", ...)`: the named class is loaded and initialized (the
+    /// JDK initializes classes this way, e.g. `SharedSecrets` reaching
+    /// `ImmutableCollections$Access`). The constant is the `ldc` at most three instructions
+    /// before the call (`forName(String)` or `forName(String, boolean, ClassLoader)`).
+    fn scan_for_name(
+        &mut self,
+        program: &mut Program,
+        file: &crate::classfile::ClassFile,
+        before: &[bytecode::Instruction],
+        idx: u16,
+    ) {
+        let Ok(r) = file.cp.member_ref(idx) else {
+            return;
+        };
+        if r.class != "java/lang/Class" || r.name != "forName" {
+            return;
+        }
+        let Some(name) = before.iter().rev().find_map(|insn| match insn.op {
+            Op::Ldc(c) => file.cp.string_utf16(c).ok().map(String::from_utf16_lossy),
+            _ => None,
+        }) else {
+            return;
+        };
+        if let Ok(c) = program.load(&name.replace('.', "/")) {
+            self.initialize(program, c);
         }
     }
 
