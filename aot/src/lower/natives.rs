@@ -11,14 +11,15 @@ pub fn is_implemented(symbol: &str) -> bool {
     NATIVES.contains(&symbol)
 }
 
-/// Libm functions that implement `StrictMath` natives of one or two doubles.
+/// Functions that implement `StrictMath` natives of one or two doubles: the runtime's
+/// fdlibm ports (`roast_fdlibm_*`, bit-identical to HotSpot) or the system libm.
 const LIBM: &[(&str, &str)] = &[
     ("sin(D)D", "sin"),
     ("cos(D)D", "cos"),
     ("tan(D)D", "tan"),
     ("asin(D)D", "asin"),
     ("acos(D)D", "acos"),
-    ("atan(D)D", "atan"),
+    ("atan(D)D", "roast_fdlibm_atan"),
     ("log(D)D", "log"),
     ("log10(D)D", "log10"),
     ("sinh(D)D", "sinh"),

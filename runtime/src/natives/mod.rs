@@ -3,6 +3,7 @@
 //! convention: receiver (instance methods) then arguments; `int`-like values as i32,
 //! references as raw addresses, exceptions through the pending-exception slot.
 
+pub mod fdlibm;
 pub mod invoke;
 pub mod io;
 pub mod lang;
