@@ -6,6 +6,9 @@
 //! order); Rust never contracts `a * b + c` into a fused multiply-add, so the rounding of
 //! every step is fdlibm's.
 
+// Constants are written as bit patterns: they are fdlibm's decimal constants rounded to
+// double, and the bit pattern is what must not change.
+
 /// High 32 bits of a double.
 fn high_word(x: f64) -> u32 {
     (x.to_bits() >> 32) as u32
@@ -14,30 +17,30 @@ fn high_word(x: f64) -> u32 {
 /// atan(x) for x in the four reduction intervals: the value at the interval's point (split
 /// in a high and a low part).
 const ATAN_HI: [f64; 4] = [
-    4.636_476_090_008_060_935_15e-1, // atan(0.5)
-    7.853_981_633_974_482_789_99e-1, // atan(1.0)
-    9.827_937_232_473_290_540_82e-1, // atan(1.5)
-    1.570_796_326_794_896_558_00e0,  // atan(inf)
+    f64::from_bits(0x3fddac670561bb4f), // atan(0.5)
+    f64::from_bits(0x3fe921fb54442d18), // atan(1.0)
+    f64::from_bits(0x3fef730bd281f69b), // atan(1.5)
+    f64::from_bits(0x3ff921fb54442d18), // atan(inf)
 ];
 const ATAN_LO: [f64; 4] = [
-    2.269_877_745_296_168_709_24e-17,
-    3.061_616_997_868_383_017_93e-17,
-    1.390_331_103_123_099_845_16e-17,
-    6.123_233_995_736_766_035_87e-17,
+    f64::from_bits(0x3c7a2b7f222f65e2),
+    f64::from_bits(0x3c81a62633145c07),
+    f64::from_bits(0x3c7007887af0cbbd),
+    f64::from_bits(0x3c91a62633145c07),
 ];
 /// Coefficients of the odd polynomial approximating atan on [-7/16, 7/16].
 const ATAN_T: [f64; 11] = [
-    3.333_333_333_333_293_180_27e-1,
-    -1.999_999_999_987_648_324_76e-1,
-    1.428_571_427_250_346_637_11e-1,
-    -1.111_111_040_546_235_578_80e-1,
-    9.090_887_133_436_506_561_96e-2,
-    -7.691_876_205_044_829_994_95e-2,
-    6.661_073_137_387_531_206_69e-2,
-    -5.833_570_133_790_573_486_45e-2,
-    4.976_877_994_615_932_360_17e-2,
-    -3.653_157_274_421_691_552_70e-2,
-    1.628_582_011_536_578_236_23e-2,
+    f64::from_bits(0x3fd555555555550d),
+    f64::from_bits(0xbfc999999998ebc4),
+    f64::from_bits(0x3fc24924920083ff),
+    f64::from_bits(0xbfbc71c6fe231671),
+    f64::from_bits(0x3fb745cdc54c206e),
+    f64::from_bits(0xbfb3b0f2af749a6d),
+    f64::from_bits(0x3fb10d66a0d03d51),
+    f64::from_bits(0xbfadde2d52defd9a),
+    f64::from_bits(0x3fa97b4b24760deb),
+    f64::from_bits(0xbfa2b4442c6a6c2f),
+    f64::from_bits(0x3f90ad3ae322da11),
 ];
 
 /// `StrictMath.atan`: fdlibm's `atan`. The argument is reduced to |x| < 7/16 with
