@@ -190,8 +190,8 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
     }
 
     /// HotSpot's helpful message for an NPE raised by the instruction at the current pc
-    /// (see `npe_message`). None in synthesized classes: their frames are hidden on
-    /// HotSpot, which then describes the caller's instruction instead.
+    /// (see `npe_message`). None in synthesized classes: their frames are hidden on HotSpot,
+    /// which gives no message there (e.g. `String::length` applied to null).
     pub fn npe_message(&mut self) -> Option<String> {
         if self.l.program.is_synthesized(&self.file.name) {
             return None;

@@ -159,6 +159,7 @@ public class NpeActions {
         show("explicit message", () -> { throw new NullPointerException("mine"); });
         show("requireNonNull", () -> java.util.Objects.requireNonNull(null));
         show("bound method ref", () -> { String s = null; Runnable r = s::length; r.run(); });
+        show("method ref proxy", () -> { Function<String, Integer> f = String::length; f.apply(null); });
         show("jdk char array", () -> System.out.println(new String((char[]) null)));
         show("jdk string concat", () -> System.out.println("x".concat(null)));
         show("arraycopy", () -> System.arraycopy(null, 0, new int[1], 0, 1));
