@@ -21,6 +21,7 @@ public class NpeActions {
     interface Step { void run() throws Exception; }
 
     static Node staticNode;
+    static java.lang.invoke.VarHandle noHandle;
     static int[][] grid;
     Node head;
 
@@ -159,6 +160,7 @@ public class NpeActions {
         show("explicit message", () -> { throw new NullPointerException("mine"); });
         show("requireNonNull", () -> java.util.Objects.requireNonNull(null));
         show("bound method ref", () -> { String s = null; Runnable r = s::length; r.run(); });
+        show("null VarHandle", () -> noHandle.set(new Node(1), 2));
         show("method ref proxy", () -> { Function<String, Integer> f = String::length; f.apply(null); });
         show("jdk char array", () -> System.out.println(new String((char[]) null)));
         show("jdk string concat", () -> System.out.println("x".concat(null)));
