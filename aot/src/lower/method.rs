@@ -10,6 +10,7 @@
 //!   the exception still pending.
 //! - The frame record is linked on entry and unlinked on every return, normal or not.
 
+use super::npe_message::NpeAnalysis;
 use super::stack::stack_types;
 use super::types::{kind_type, method_kinds};
 use super::Lowerer;
@@ -50,6 +51,9 @@ pub struct MethodCx<'a, 'ctx, 'p> {
     frame: PointerValue<'ctx>,
     exit: Option<BasicBlock<'ctx>>,
     sync_object: Option<PointerValue<'ctx>>,
+    /// The NPE-message analysis of this method, run on the first null check that needs it
+    /// (`Some(None)`: the method cannot be analysed).
+    npe: Option<Option<NpeAnalysis>>,
     /// Return kind of the method.
     pub ret: Option<Kind>,
 }
@@ -180,7 +184,33 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
             frame,
             exit: None,
             sync_object: None,
+            npe: None,
             ret,
+        }
+    }
+
+    /// HotSpot's helpful message for an NPE raised by the instruction at the current pc
+    /// (see `npe_message`). None in synthesized classes: their frames are hidden on HotSpot,
+    /// which gives no message there (e.g. `String::length` applied to null).
+    pub fn npe_message(&mut self) -> Option<String> {
+        if self.l.program.is_synthesized(&self.file.name) {
+            return None;
+        }
+        let file = self.file.clone();
+        let info = file.methods.get(self.l.program.method(self.m).index)?;
+        let analysis = self
+            .npe
+            .get_or_insert_with(|| NpeAnalysis::new(&file, info))
+            .as_ref()?;
+        analysis.message(&file, info, self.pc)
+    }
+
+    /// `roast_throw_npe`'s argument for an NPE raised at the current pc: the message as a C
+    /// string, or null.
+    pub fn npe_message_arg(&mut self) -> PointerValue<'ctx> {
+        match self.npe_message() {
+            Some(m) => self.l.cstring(&m),
+            None => self.l.ptr().const_null(),
         }
     }
 

@@ -16,6 +16,7 @@ pub mod descs;
 pub mod emit;
 pub mod method;
 pub mod natives;
+pub mod npe_message;
 mod ops_arith;
 mod ops_control;
 mod ops_invoke;

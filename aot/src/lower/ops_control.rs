@@ -137,8 +137,8 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
         let exc = self.pop_ref();
         let is_null = self.l.builder.build_is_null(exc, "null").expect("cmp");
         let npe = self.l.npe_fn();
-        let null = self.l.ptr().const_null();
-        let throw_npe = self.throw_block(npe, &[null.into()]);
+        let msg = self.npe_message_arg();
+        let throw_npe = self.throw_block(npe, &[msg.into()]);
         let ok = self.l.ctx.append_basic_block(self.func, "throw");
         self.l
             .builder

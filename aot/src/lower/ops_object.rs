@@ -90,12 +90,13 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
         self.fail_with(e.kind, &e.message, results);
     }
 
-    /// Throws NullPointerException when `v` is null.
+    /// Throws NullPointerException when `v` is null, with HotSpot's message for the current
+    /// instruction (`npe_message`).
     pub fn null_check(&mut self, v: PointerValue<'ctx>) {
         let is_null = self.l.builder.build_is_null(v, "isnull").expect("cmp");
         let f = self.l.npe_fn();
-        let null = self.l.ptr().const_null();
-        let throw = self.throw_block(f, &[null.into()]);
+        let msg = self.npe_message_arg();
+        let throw = self.throw_block(f, &[msg.into()]);
         let ok = self.l.ctx.append_basic_block(self.func, "nonnull");
         self.l
             .builder
