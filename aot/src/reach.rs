@@ -33,6 +33,12 @@ pub struct Reachability {
     pub indy_targets: HashMap<(ClassId, u16), Result<MethodId, String>>,
     /// Who made each method reachable first (for `roast build --why`).
     pub parent: HashMap<MethodId, MethodId>,
+    /// Indices of the `reflective_roots::RULES` already applied.
+    pub(crate) applied_rules: HashSet<usize>,
+    /// Program (non-JDK) classes named by a class literal or a constant `Class.forName`.
+    pub(crate) literal_classes: IndexSet<ClassId>,
+    /// Literal classes whose constructors `reflective_roots` already kept.
+    pub(crate) reflected_literals: HashSet<ClassId>,
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,
@@ -58,10 +64,21 @@ impl Reachability {
         for &m in roots {
             r.add_method(program, None, m);
         }
-        while let Some(m) = r.worklist.pop() {
-            r.scan(program, m);
+        // Reflective keep-alive rules depend on what is reachable: run to a fixpoint.
+        loop {
+            while let Some(m) = r.worklist.pop() {
+                r.scan(program, m);
+            }
+            if !crate::reflective_roots::extend(&mut r, program) {
+                break;
+            }
         }
         r
+    }
+
+    /// Makes `m` reachable as a root (no caller), e.g. a constructor kept for reflection.
+    pub fn add_root(&mut self, program: &Program, m: MethodId) {
+        self.add_method(program, None, m);
     }
 
     fn add_method(&mut self, program: &Program, caller: Option<MethodId>, m: MethodId) {
@@ -193,9 +210,46 @@ impl Reachability {
         let Ok(insns) = bytecode::decode(&code.code) else {
             return;
         };
-        for insn in insns {
+        let mut previous: Option<&Op> = None;
+        for insn in &insns {
+            if let (Some(Op::Ldc(s)), Op::InvokeStatic(call)) = (previous, &insn.op) {
+                self.scan_for_name(program, &file.cp, *s, *call);
+            }
             self.scan_op(program, m, class, &file, &insn.op);
+            previous = Some(&insn.op);
         }
+    }
+
+    /// `ldc "name"; invokestatic Class.forName(String)`: the named class is loaded and
+    /// initialized, and kept with its no-argument constructor (`reflective_roots`, rule 2).
+    fn scan_for_name(
+        &mut self,
+        program: &mut Program,
+        cp: &crate::classfile::ConstantPool,
+        string: u16,
+        call: u16,
+    ) {
+        use crate::classfile::constant_pool::Loadable;
+        let Ok(r) = cp.member_ref(call) else { return };
+        if r.class != "java/lang/Class"
+            || r.name != "forName"
+            || r.descriptor != "(Ljava/lang/String;)Ljava/lang/Class;"
+        {
+            return;
+        }
+        let Ok(Loadable::String(utf16)) = cp.loadable(string) else {
+            return;
+        };
+        let name = String::from_utf16_lossy(utf16).replace('.', "/");
+        if name.starts_with('[') {
+            return;
+        }
+        let Ok(c) = program.load(&name) else { return };
+        self.initialize(program, c);
+        if !program.class(c).in_jdk {
+            self.literal_classes.insert(c);
+        }
+        crate::reflective_roots::keep(self, program, c, Some("()V"));
     }
 
     fn scan_op(
@@ -302,7 +356,11 @@ impl Reachability {
             }
             Ok(Loadable::Class(name)) => {
                 let name = name.to_string();
-                let _ = program.load(&name);
+                if let Ok(c) = program.load(&name) {
+                    if !program.class(c).in_jdk && !program.class(c).is_array() {
+                        self.literal_classes.insert(c);
+                    }
+                }
             }
             _ => {}
         }

@@ -527,4 +527,18 @@ pub const NATIVES: &[&str] = &[
     "jdk/internal/misc/Unsafe.getDoubleVolatile(Ljava/lang/Object;J)D",
     "jdk/internal/misc/Unsafe.putDoubleVolatile(Ljava/lang/Object;JD)V",
     "java/util/concurrent/atomic/AtomicLong.VMSupportsCS8()Z",
+    // Member reflection (runtime/src/natives/members.rs).
+    "java/lang/Class.methodCount0()I",
+    "java/lang/Class.methodName0(I)Ljava/lang/String;",
+    "java/lang/Class.methodDescriptor0(I)Ljava/lang/String;",
+    "java/lang/Class.methodModifiers0(I)I",
+    "java/lang/Class.fieldCount0()I",
+    "java/lang/Class.fieldName0(I)Ljava/lang/String;",
+    "java/lang/Class.fieldDescriptor0(I)Ljava/lang/String;",
+    "java/lang/Class.fieldModifiers0(I)I",
+    "java/lang/Class.newField0(Ljava/lang/Class;ILjava/lang/String;Ljava/lang/Class;IZ)Ljava/lang/reflect/Field;",
+    "jdk/internal/misc/Unsafe.objectFieldOffset0(Ljava/lang/reflect/Field;)J",
+    "jdk/internal/misc/Unsafe.staticFieldOffset0(Ljava/lang/reflect/Field;)J",
+    "jdk/internal/misc/Unsafe.staticFieldBase0(Ljava/lang/reflect/Field;)Ljava/lang/Object;",
+    "jdk/internal/reflect/NativeConstructorAccessorImpl.invoke0(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;)V",
 ];

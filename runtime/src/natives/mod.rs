@@ -6,5 +6,6 @@
 pub mod invoke;
 pub mod io;
 pub mod lang;
+pub mod members;
 pub mod reflect;
 pub mod unsafe_mem;
