@@ -93,12 +93,15 @@ fn reachable(reach: &Reachability, program: &Program, class: &str, name: &str) -
 }
 
 /// Instantiates `c` and makes its constructors reachable: the one with `descriptor`, or all
-/// of them when `descriptor` is None. Abstract classes and interfaces are left alone.
+/// of them when `descriptor` is None. Interfaces are left alone; an abstract class keeps its
+/// constructors (reflection lists them; `newInstance` throws InstantiationException) but is
+/// not instantiated.
 pub fn keep(reach: &mut Reachability, program: &mut Program, c: ClassId, descriptor: Option<&str>) {
     let class = program.class(c);
-    if class.is_interface() || class.access() & crate::classfile::access::ABSTRACT != 0 {
+    if class.is_interface() {
         return;
     }
+    let is_abstract = class.access() & crate::classfile::access::ABSTRACT != 0;
     let ctors: Vec<_> = class
         .methods
         .iter()
@@ -111,7 +114,9 @@ pub fn keep(reach: &mut Reachability, program: &mut Program, c: ClassId, descrip
     if ctors.is_empty() && descriptor.is_some() {
         return;
     }
-    reach.instantiate(program, c);
+    if !is_abstract {
+        reach.instantiate(program, c);
+    }
     for m in ctors {
         reach.add_root(program, m);
     }
