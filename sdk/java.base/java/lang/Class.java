@@ -634,61 +634,6 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return access;
     }
 
-    /** The class a field or parameter descriptor names. */
-    private static Class<?> typeOf(String d) {
-        String name;
-        switch (d.charAt(0)) {
-            case 'Z': return boolean.class;
-            case 'B': return byte.class;
-            case 'C': return char.class;
-            case 'S': return short.class;
-            case 'I': return int.class;
-            case 'J': return long.class;
-            case 'F': return float.class;
-            case 'D': return double.class;
-            case 'V': return void.class;
-            case 'L': name = d.substring(1, d.length() - 1); break;
-            default: name = d; break;
-        }
-        Class<?> c = findCompiled0(name.replace('/', '.'));
-        if (c == null) {
-            throw new NoClassDefFoundError(name + " (roast: the class is not compiled into this program)");
-        }
-        return c;
-    }
-
-    /** The parameter descriptors of a method descriptor. */
-    private static java.util.List<String> parameterDescriptors(String methodDescriptor) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        int i = 1;
-        while (methodDescriptor.charAt(i) != ')') {
-            int start = i;
-            while (methodDescriptor.charAt(i) == '[') {
-                i++;
-            }
-            if (methodDescriptor.charAt(i) == 'L') {
-                i = methodDescriptor.indexOf(';', i);
-            }
-            i++;
-            out.add(methodDescriptor.substring(start, i));
-        }
-        return out;
-    }
-
-    /** "(" + the parameter descriptors + ")V", or null when a type is null. */
-    private static String constructorDescriptor(Class<?>[] parameterTypes) {
-        StringBuilder sb = new StringBuilder("(");
-        if (parameterTypes != null) {
-            for (Class<?> p : parameterTypes) {
-                if (p == null) {
-                    return null;
-                }
-                sb.append(p.descriptorString());
-            }
-        }
-        return sb.append(")V").toString();
-    }
-
     private Constructor<T> newConstructor(int slot, Class<?>[] parameterTypes) {
         int modifiers = methodModifiers0(slot) & METHOD_MODIFIERS;
         return reflectAccess().newConstructor(this, parameterTypes, NO_CLASSES, modifiers, slot, null, null, null);
@@ -704,10 +649,10 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
                         || (publicOnly && !java.lang.reflect.Modifier.isPublic(methodModifiers0(slot)))) {
                     continue;
                 }
-                java.util.List<String> params = parameterDescriptors(methodDescriptor0(slot));
+                java.util.List<String> params = RoastMembers.parameterDescriptors(methodDescriptor0(slot));
                 Class<?>[] types = new Class<?>[params.size()];
                 for (int i = 0; i < types.length; i++) {
-                    types[i] = typeOf(params.get(i));
+                    types[i] = RoastMembers.typeOf(params.get(i));
                 }
                 list.add(newConstructor(slot, types));
             }
@@ -716,7 +661,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     private Constructor<T> getConstructor0(Class<?>[] parameterTypes, boolean publicOnly) throws NoSuchMethodException {
-        String wanted = constructorDescriptor(parameterTypes);
+        String wanted = RoastMembers.constructorDescriptor(parameterTypes);
         if (wanted != null && !isInterface() && !isPrimitive() && !isArray()) {
             int n = methodCount0();
             for (int slot = 0; slot < n; slot++) {
@@ -726,20 +671,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
                 }
             }
         }
-        throw new NoSuchMethodException(methodToString("<init>", parameterTypes));
-    }
-
-    private String methodToString(String name, Class<?>[] argTypes) {
-        StringBuilder sb = new StringBuilder(getName()).append('.').append(name).append('(');
-        if (argTypes != null) {
-            for (int i = 0; i < argTypes.length; i++) {
-                if (i > 0) {
-                    sb.append(',');
-                }
-                sb.append(argTypes[i] == null ? "null" : argTypes[i].getName());
-            }
-        }
-        return sb.append(')').toString();
+        throw new NoSuchMethodException(RoastMembers.methodToString(getName(), "<init>", parameterTypes));
     }
 
     /**
@@ -764,7 +696,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     private Field newField(int slot) {
         String fieldName = fieldName0(slot);
-        Class<?> type = typeOf(fieldDescriptor0(slot));
+        Class<?> type = RoastMembers.typeOf(fieldDescriptor0(slot));
         int modifiers = fieldModifiers0(slot) & FIELD_MODIFIERS;
         boolean trustedFinal = java.lang.reflect.Modifier.isFinal(modifiers)
                 && (java.lang.reflect.Modifier.isStatic(modifiers) || isRecord() || isHidden());
