@@ -17,4 +17,5 @@ pub mod link;
 pub mod lower;
 pub mod program;
 pub mod reach;
+pub mod reflective_roots;
 pub mod sdk;

@@ -33,6 +33,12 @@ pub struct Reachability {
     pub indy_targets: HashMap<(ClassId, u16), Result<MethodId, String>>,
     /// Who made each method reachable first (for `roast build --why`).
     pub parent: HashMap<MethodId, MethodId>,
+    /// Indices of the `reflective_roots::RULES` already applied.
+    pub(crate) applied_rules: HashSet<usize>,
+    /// Program (non-JDK) classes named by a class literal or a constant `Class.forName`.
+    pub(crate) literal_classes: IndexSet<ClassId>,
+    /// Literal classes whose constructors `reflective_roots` already kept.
+    pub(crate) reflected_literals: HashSet<ClassId>,
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,
@@ -58,10 +64,21 @@ impl Reachability {
         for &m in roots {
             r.add_method(program, None, m);
         }
-        while let Some(m) = r.worklist.pop() {
-            r.scan(program, m);
+        // Reflective keep-alive rules depend on what is reachable: run to a fixpoint.
+        loop {
+            while let Some(m) = r.worklist.pop() {
+                r.scan(program, m);
+            }
+            if !crate::reflective_roots::extend(&mut r, program) {
+                break;
+            }
         }
         r
+    }
+
+    /// Makes `m` reachable as a root (no caller), e.g. a constructor kept for reflection.
+    pub fn add_root(&mut self, program: &Program, m: MethodId) {
+        self.add_method(program, None, m);
     }
 
     fn add_method(&mut self, program: &Program, caller: Option<MethodId>, m: MethodId) {
@@ -198,38 +215,54 @@ impl Reachability {
         };
         for (i, insn) in insns.iter().enumerate() {
             self.scan_op(program, m, class, &file, &insn.op);
-            if let Op::InvokeStatic(idx) = insn.op {
-                self.scan_for_name(program, &file, &insns[i.saturating_sub(3)..i], idx);
+            if let Op::InvokeStatic(call) = insn.op {
+                let string = insns[i.saturating_sub(3)..i]
+                    .iter()
+                    .rev()
+                    .find_map(|x| match x.op {
+                        Op::Ldc(s) => Some(s),
+                        _ => None,
+                    });
+                if let Some(string) = string {
+                    self.scan_for_name(program, &file.cp, string, call);
+                }
             }
         }
     }
 
-    /// `Class.forName("constant", ...)`: the named class is loaded and initialized (the
-    /// JDK initializes classes this way, e.g. `SharedSecrets` reaching
-    /// `ImmutableCollections$Access`). The constant is the `ldc` at most three instructions
-    /// before the call (`forName(String)` or `forName(String, boolean, ClassLoader)`).
+    /// `Class.forName("name")` or `Class.forName("name", init, loader)` with the `ldc` at
+    /// most three instructions before the call: the named class is loaded and initialized
+    /// (the JDK initializes classes this way, e.g. `SharedSecrets` reaching
+    /// `ImmutableCollections$Access`), and kept with its no-argument constructor
+    /// (`reflective_roots`, rule 2).
     fn scan_for_name(
         &mut self,
         program: &mut Program,
-        file: &crate::classfile::ClassFile,
-        before: &[bytecode::Instruction],
-        idx: u16,
+        cp: &crate::classfile::ConstantPool,
+        string: u16,
+        call: u16,
     ) {
-        let Ok(r) = file.cp.member_ref(idx) else {
-            return;
-        };
-        if r.class != "java/lang/Class" || r.name != "forName" {
+        use crate::classfile::constant_pool::Loadable;
+        let Ok(r) = cp.member_ref(call) else { return };
+        if r.class != "java/lang/Class"
+            || r.name != "forName"
+            || !r.descriptor.starts_with("(Ljava/lang/String;")
+        {
             return;
         }
-        let Some(name) = before.iter().rev().find_map(|insn| match insn.op {
-            Op::Ldc(c) => file.cp.string_utf16(c).ok().map(String::from_utf16_lossy),
-            _ => None,
-        }) else {
+        let Ok(Loadable::String(utf16)) = cp.loadable(string) else {
             return;
         };
-        if let Ok(c) = program.load(&name.replace('.', "/")) {
-            self.initialize(program, c);
+        let name = String::from_utf16_lossy(utf16).replace('.', "/");
+        if name.starts_with('[') {
+            return;
         }
+        let Ok(c) = program.load(&name) else { return };
+        self.initialize(program, c);
+        if !program.class(c).in_jdk {
+            self.literal_classes.insert(c);
+        }
+        crate::reflective_roots::keep(self, program, c, Some("()V"));
     }
 
     fn scan_op(
@@ -336,7 +369,11 @@ impl Reachability {
             }
             Ok(Loadable::Class(name)) => {
                 let name = name.to_string();
-                let _ = program.load(&name);
+                if let Ok(c) = program.load(&name) {
+                    if !program.class(c).in_jdk && !program.class(c).is_array() {
+                        self.literal_classes.insert(c);
+                    }
+                }
             }
             _ => {}
         }

@@ -7,5 +7,6 @@ pub mod fdlibm;
 pub mod invoke;
 pub mod io;
 pub mod lang;
+pub mod members;
 pub mod reflect;
 pub mod unsafe_mem;

@@ -405,3 +405,25 @@ pub extern "C" fn array_new_array(c: *mut u8, length: i32) -> *mut u8 {
         }
     }
 }
+
+/// Reflection.areNestMates: do two classes belong to the same nest (same nest host, from
+/// the NestHost attributes the compiler recorded)? Arrays and primitives have no nest.
+#[export_name = "jdk/internal/reflect/Reflection.areNestMates(Ljava/lang/Class;Ljava/lang/Class;)Z"]
+pub extern "C" fn reflection_are_nest_mates(a: *mut u8, b: *mut u8) -> i32 {
+    let (Some(a), Some(b)) = (mirror_desc(a), mirror_desc(b)) else {
+        return 0;
+    };
+    let host = |d: &ClassDesc| -> Option<&'static str> {
+        if d.is_array() || d.kind == contract::KIND_PRIMITIVE {
+            return None;
+        }
+        match d.meta() {
+            Some(m) if !m.nest_host_name.is_null() => Some(cstr(m.nest_host_name)),
+            _ => Some(d.name()),
+        }
+    };
+    match (host(a), host(b)) {
+        (Some(x), Some(y)) => (x == y) as i32,
+        _ => 0,
+    }
+}

@@ -6,8 +6,11 @@
  * class's compiler-emitted descriptor; every query reads that descriptor and its ClassMeta
  * through small natives (runtime/src/natives/reflect.rs), with HotSpot's results.
  *
- * Member reflection (fields, methods, constructors, annotations, record components) is not
- * supported yet: those methods throw UnsupportedOperationException. Methods of HotSpot's
+ * Constructors and fields are reflected from the compiler's metadata (the class's reachable
+ * methods and its fields): Constructor objects come from JavaLangReflectAccess.newConstructor
+ * with slot = index in the method metadata, Field objects from a native that builds them as
+ * HotSpot's VM does. Methods, annotations and record components are not supported yet: those
+ * methods throw UnsupportedOperationException. Methods of HotSpot's
  * Class that are absent here (getModule, getPackage internals, ...) become NoSuchMethodError
  * at run time if a program reaches them.
  */
@@ -18,6 +21,7 @@ import java.lang.annotation.Annotation;
 import java.lang.constant.ClassDesc;
 import java.lang.constant.Constable;
 import java.lang.invoke.TypeDescriptor;
+import java.lang.reflect.AccessibleObject;
 import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -46,6 +50,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     private static final int FLAG_ANONYMOUS = 4;
     private static final int FLAG_RECORD = 8;
     private static final int FLAG_SEALED = 16;
+    private static final int FLAG_JDK = 32;
 
     /** Address of the class descriptor; written by the runtime when it creates the mirror. */
     private transient long roastDesc;
@@ -88,6 +93,17 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     private native Class<?> getEnclosingClass0();
     private native Class<?> getNestHost0();
     static native Class<?> findCompiled0(String binaryName);
+    /* Member metadata (runtime/src/natives/members.rs); slot = index in the metadata. */
+    private native int methodCount0();
+    private native String methodName0(int slot);
+    private native String methodDescriptor0(int slot);
+    private native int methodModifiers0(int slot);
+    private native int fieldCount0();
+    private native String fieldName0(int slot);
+    private native String fieldDescriptor0(int slot);
+    private native int fieldModifiers0(int slot);
+    private static native Field newField0(Class<?> decl, int slot, String name, Class<?> type, int modifiers,
+            boolean trustedFinal);
 
     // ---- names ----
 
@@ -465,6 +481,17 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     /**
+     * The class with this binary name in {@code module}, not initialized, or null (as with
+     * HotSpot, which also answers null when the class is not found).
+     */
+    public static Class<?> forName(Module module, String name) {
+        Objects.requireNonNull(module);
+        Objects.requireNonNull(name);
+        Class<?> c = findCompiled0(name);
+        return c != null && c.getModule() == module ? c : null;
+    }
+
+    /**
      * Always null: roast has no class loaders, every class is defined by the boot loader. This
      * is HotSpot's answer for JDK classes; for application classes HotSpot returns its
      * application loader, which roast does not model: constructing any ClassLoader runs
@@ -520,36 +547,16 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         throw reflection("getClasses");
     }
 
-    public Field[] getFields() {
-        throw reflection("getFields");
-    }
-
     public Method[] getMethods() {
         throw reflection("getMethods");
-    }
-
-    public Constructor<?>[] getConstructors() {
-        throw reflection("getConstructors");
-    }
-
-    public Field getField(String name) throws NoSuchFieldException {
-        throw reflection("getField");
     }
 
     public Method getMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
         throw reflection("getMethod");
     }
 
-    public Constructor<T> getConstructor(Class<?>... parameterTypes) throws NoSuchMethodException {
-        throw reflection("getConstructor");
-    }
-
     public Class<?>[] getDeclaredClasses() {
         throw reflection("getDeclaredClasses");
-    }
-
-    public Field[] getDeclaredFields() {
-        throw reflection("getDeclaredFields");
     }
 
     public RecordComponent[] getRecordComponents() {
@@ -563,20 +570,8 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         throw reflection("getDeclaredMethods");
     }
 
-    public Constructor<?>[] getDeclaredConstructors() {
-        throw reflection("getDeclaredConstructors");
-    }
-
-    public Field getDeclaredField(String name) throws NoSuchFieldException {
-        throw reflection("getDeclaredField");
-    }
-
     public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
         throw reflection("getDeclaredMethod");
-    }
-
-    public Constructor<T> getDeclaredConstructor(Class<?>... parameterTypes) throws NoSuchMethodException {
-        throw reflection("getDeclaredConstructor");
     }
 
     public Class<?>[] getNestMembers() {
@@ -616,5 +611,213 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     public Annotation[] getDeclaredAnnotations() {
         throw reflection("getDeclaredAnnotations");
+    }
+
+    // ---- members: constructors and fields from the compiler's metadata ----
+
+    /* HotSpot's JVM_RECOGNIZED_METHOD_MODIFIERS and JVM_RECOGNIZED_FIELD_MODIFIERS. */
+    private static final int METHOD_MODIFIERS = 0x1DFF;
+    private static final int FIELD_MODIFIERS = 0x50DF;
+    private static final Class<?>[] NO_CLASSES = new Class<?>[0];
+
+    /**
+     * JavaLangReflectAccess, which AccessibleObject's initializer installs (HotSpot initializes
+     * AccessibleObject during startup). The static call initializes it at run time and makes
+     * its initializer reachable for the compiler.
+     */
+    private static jdk.internal.access.JavaLangReflectAccess reflectAccess() {
+        jdk.internal.access.JavaLangReflectAccess access = jdk.internal.access.SharedSecrets.getJavaLangReflectAccess();
+        if (access == null) {
+            AccessibleObject.setAccessible(new AccessibleObject[0], false);
+            access = jdk.internal.access.SharedSecrets.getJavaLangReflectAccess();
+        }
+        return access;
+    }
+
+    private Constructor<T> newConstructor(int slot, Class<?>[] parameterTypes) {
+        int modifiers = methodModifiers0(slot) & METHOD_MODIFIERS;
+        return reflectAccess().newConstructor(this, parameterTypes, NO_CLASSES, modifiers, slot, null, null, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Constructor<T>[] constructors(boolean publicOnly) {
+        java.util.List<Constructor<T>> list = new java.util.ArrayList<>();
+        if (!isInterface() && !isPrimitive() && !isArray()) {
+            int n = methodCount0();
+            for (int slot = 0; slot < n; slot++) {
+                if (!"<init>".equals(methodName0(slot))
+                        || (publicOnly && !java.lang.reflect.Modifier.isPublic(methodModifiers0(slot)))) {
+                    continue;
+                }
+                java.util.List<String> params = RoastMembers.parameterDescriptors(methodDescriptor0(slot));
+                Class<?>[] types = new Class<?>[params.size()];
+                for (int i = 0; i < types.length; i++) {
+                    types[i] = RoastMembers.typeOf(params.get(i));
+                }
+                list.add(newConstructor(slot, types));
+            }
+        }
+        return list.toArray((Constructor<T>[]) new Constructor<?>[0]);
+    }
+
+    private Constructor<T> getConstructor0(Class<?>[] parameterTypes, boolean publicOnly) throws NoSuchMethodException {
+        String wanted = RoastMembers.constructorDescriptor(parameterTypes);
+        if (wanted != null && !isInterface() && !isPrimitive() && !isArray()) {
+            int n = methodCount0();
+            for (int slot = 0; slot < n; slot++) {
+                if ("<init>".equals(methodName0(slot)) && wanted.equals(methodDescriptor0(slot))
+                        && (!publicOnly || java.lang.reflect.Modifier.isPublic(methodModifiers0(slot)))) {
+                    return newConstructor(slot, parameterTypes == null ? NO_CLASSES : parameterTypes.clone());
+                }
+            }
+        }
+        throw new NoSuchMethodException(RoastMembers.methodToString(getName(), "<init>", parameterTypes));
+    }
+
+    /**
+     * The constructors of this class that the program can run: roast compiles only reachable
+     * constructors (see aot/src/reflective_roots.rs for those kept for reflection).
+     */
+    public Constructor<?>[] getDeclaredConstructors() {
+        return constructors(false);
+    }
+
+    public Constructor<?>[] getConstructors() {
+        return constructors(true);
+    }
+
+    public Constructor<T> getDeclaredConstructor(Class<?>... parameterTypes) throws NoSuchMethodException {
+        return getConstructor0(parameterTypes, false);
+    }
+
+    public Constructor<T> getConstructor(Class<?>... parameterTypes) throws NoSuchMethodException {
+        return getConstructor0(parameterTypes, true);
+    }
+
+    private Field newField(int slot) {
+        String fieldName = fieldName0(slot);
+        Class<?> type = RoastMembers.typeOf(fieldDescriptor0(slot));
+        int modifiers = fieldModifiers0(slot) & FIELD_MODIFIERS;
+        boolean trustedFinal = java.lang.reflect.Modifier.isFinal(modifiers)
+                && (java.lang.reflect.Modifier.isStatic(modifiers) || isRecord() || isHidden());
+        return newField0(this, slot, fieldName, type, modifiers, trustedFinal);
+    }
+
+    private Field[] fields(boolean publicOnly) {
+        java.util.List<Field> list = new java.util.ArrayList<>();
+        if (!isPrimitive() && !isArray()) {
+            int n = fieldCount0();
+            for (int slot = 0; slot < n; slot++) {
+                if (!publicOnly || java.lang.reflect.Modifier.isPublic(fieldModifiers0(slot))) {
+                    list.add(newField(slot));
+                }
+            }
+        }
+        return list.toArray(new Field[0]);
+    }
+
+    /** A field declared by this class, or null. */
+    private Field declaredField(String fieldName, boolean publicOnly) {
+        if (isPrimitive() || isArray()) {
+            return null;
+        }
+        int n = fieldCount0();
+        for (int slot = 0; slot < n; slot++) {
+            if (fieldName.equals(fieldName0(slot))
+                    && (!publicOnly || java.lang.reflect.Modifier.isPublic(fieldModifiers0(slot)))) {
+                return newField(slot);
+            }
+        }
+        return null;
+    }
+
+    /** HotSpot's public field lookup: this class, its superinterfaces, its superclass. */
+    private Field publicField(String fieldName) {
+        Field f = declaredField(fieldName, true);
+        if (f != null) {
+            return f;
+        }
+        for (Class<?> i : getInterfaces()) {
+            f = i.publicField(fieldName);
+            if (f != null) {
+                return f;
+            }
+        }
+        Class<?> s = isInterface() ? null : getSuperclass();
+        return s == null ? null : s.publicField(fieldName);
+    }
+
+    private void publicFields(java.util.Set<Field> out) {
+        for (Field f : fields(true)) {
+            out.add(f);
+        }
+        for (Class<?> i : getInterfaces()) {
+            i.publicFields(out);
+        }
+        Class<?> s = isInterface() ? null : getSuperclass();
+        if (s != null) {
+            s.publicFields(out);
+        }
+    }
+
+    /**
+     * The fields of this class in the compiler's metadata order (instance fields in layout
+     * order, then static fields), which may differ from HotSpot's declaration order.
+     */
+    public Field[] getDeclaredFields() {
+        return fields(false);
+    }
+
+    public Field[] getFields() {
+        java.util.Set<Field> set = new java.util.LinkedHashSet<>();
+        publicFields(set);
+        return set.toArray(new Field[0]);
+    }
+
+    public Field getDeclaredField(String name) throws NoSuchFieldException {
+        Objects.requireNonNull(name);
+        Field f = declaredField(name, false);
+        if (f == null) {
+            throw new NoSuchFieldException(name);
+        }
+        return f;
+    }
+
+    public Field getField(String name) throws NoSuchFieldException {
+        Objects.requireNonNull(name);
+        Field f = publicField(name);
+        if (f == null) {
+            throw new NoSuchFieldException(name);
+        }
+        return f;
+    }
+
+    // ---- modules ----
+
+    private static Module javaBaseModule;
+    private static Module unnamedModule;
+
+    /**
+     * java.base for JDK classes (and primitive types), one unnamed module for the program's
+     * classes; arrays are in their element's module. The java.base Module has no exports
+     * recorded yet, so reflective access from program classes to JDK members of another
+     * class fails with IllegalAccessException (see ARCHITECTURE.md, known gaps).
+     */
+    public Module getModule() {
+        Class<?> c = isArray() ? elementType() : this;
+        if (c.isPrimitive() || (c.classFlags0() & FLAG_JDK) != 0) {
+            Module m = javaBaseModule;
+            if (m == null) {
+                m = new Module(null, java.lang.module.ModuleDescriptor.newModule("java.base").build());
+                javaBaseModule = m;
+            }
+            return m;
+        }
+        Module m = unnamedModule;
+        if (m == null) {
+            m = new Module(null);
+            unnamedModule = m;
+        }
+        return m;
     }
 }

@@ -32,6 +32,8 @@ public class Thread implements Runnable {
     long threadLocalRandomSeed;
     int threadLocalRandomProbe;
     int threadLocalRandomSecondarySeed;
+    /* Read and written by ThreadLocalRandom (through Unsafe) for its innocuous threads. */
+    private java.security.AccessControlContext inheritedAccessControlContext;
 
     private static native Thread currentThread0();
     private static native void setCurrentThread0(Thread t);

@@ -1,0 +1,160 @@
+//! Classes that code creates reflectively, kept by reachability without user configuration.
+//!
+//! RTA only sees `new`; java.base also creates objects by name (`Class.forName(name)` +
+//! `getDeclaredConstructor().newInstance()`), and the runtime creates some in natives. Three
+//! rules make those classes instantiated and their constructors reachable:
+//!
+//! 1. [`RULES`]: a fixed list of JDK classes, each kept once its trigger method (the JDK code
+//!    that instantiates it by name, or the native that allocates it) is reachable. Found by
+//!    following the JDK's code paths (locale providers, resource bundles); extend it when a
+//!    program fails with a "not compiled into this program" error on such a path.
+//! 2. `Class.forName("constant")` (an `ldc` string immediately followed by the call): the named
+//!    class is loaded and initialized, and when it is a concrete class with a no-argument
+//!    constructor, instantiated with that constructor reachable (see `reach.rs`).
+//! 3. Program classes (not JDK ones) named by a class literal or a constant `Class.forName`:
+//!    when the program can reflect on constructors (`Class.getDeclaredConstructor` & co.),
+//!    every constructor of those classes is kept.
+//!
+//! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
+//! and each literal class is applied once; [`extend`] reports whether it added anything, and
+//! the analysis runs to a fixpoint around it.
+
+use crate::program::{ClassId, Program};
+use crate::reach::Reachability;
+
+/// One keep-alive rule: when `trigger` (class, method name) is reachable, every class of
+/// `keep` is instantiated with the constructor of the given descriptor (None: none).
+pub struct Rule {
+    /// The method whose reachability activates the rule.
+    pub trigger: (&'static str, &'static str),
+    /// Classes to instantiate, each with the constructor to make reachable.
+    pub keep: &'static [(&'static str, Option<&'static str>)],
+}
+
+/// The JDK's reflective instantiations roast knows about.
+pub const RULES: &[Rule] = &[
+    // LocaleProviderAdapter.forType instantiates the adapter of each provider type by name
+    // (Type.getAdapterClassName); the default java.locale.providers is CLDR,COMPAT(=JRE),
+    // with FALLBACK for the root locale.
+    Rule {
+        trigger: ("sun/util/locale/provider/LocaleProviderAdapter", "forType"),
+        keep: &[
+            ("sun/util/cldr/CLDRLocaleProviderAdapter", Some("()V")),
+            (
+                "sun/util/locale/provider/JRELocaleProviderAdapter",
+                Some("()V"),
+            ),
+            (
+                "sun/util/locale/provider/FallbackLocaleProviderAdapter",
+                Some("()V"),
+            ),
+        ],
+    },
+    // Bundles.findBundleOf loads locale data bundles by name (Class.forName(Module, String))
+    // and instantiates them through JavaUtilResourceBundleAccess.newResourceBundle: the
+    // format data of the root, English and US English locales (the only ones java.base has
+    // besides en_US_POSIX), CLDR and COMPAT.
+    Rule {
+        trigger: ("sun/util/resources/Bundles", "findBundleOf"),
+        keep: &[
+            ("sun/text/resources/cldr/FormatData", Some("()V")),
+            ("sun/text/resources/cldr/FormatData_en", Some("()V")),
+            ("sun/text/resources/FormatData", Some("()V")),
+            ("sun/text/resources/FormatData_en", Some("()V")),
+            ("sun/text/resources/FormatData_en_US", Some("()V")),
+        ],
+    },
+    // The runtime builds Field objects natively (runtime/src/natives/members.rs), as
+    // HotSpot's VM does.
+    Rule {
+        trigger: ("java/lang/Class", "newField0"),
+        keep: &[("java/lang/reflect/Field", None)],
+    },
+];
+
+/// Methods of `java.lang.Class` through which a program reflects on constructors.
+const CONSTRUCTOR_REFLECTION: &[&str] = &[
+    "getDeclaredConstructor",
+    "getConstructor",
+    "getDeclaredConstructors",
+    "getConstructors",
+];
+
+/// Is a method `name` of class `class` reachable?
+fn reachable(reach: &Reachability, program: &Program, class: &str, name: &str) -> bool {
+    let Some(c) = program.lookup(class) else {
+        return false;
+    };
+    program
+        .class(c)
+        .methods
+        .iter()
+        .any(|&m| program.method(m).name == name && reach.methods.contains(&m))
+}
+
+/// Instantiates `c` and makes its constructors reachable: the one with `descriptor`, or all
+/// of them when `descriptor` is None. Interfaces are left alone; an abstract class keeps its
+/// constructors (reflection lists them; `newInstance` throws InstantiationException) but is
+/// not instantiated.
+pub fn keep(reach: &mut Reachability, program: &mut Program, c: ClassId, descriptor: Option<&str>) {
+    let class = program.class(c);
+    if class.is_interface() {
+        return;
+    }
+    let is_abstract = class.access() & crate::classfile::access::ABSTRACT != 0;
+    let ctors: Vec<_> = class
+        .methods
+        .iter()
+        .copied()
+        .filter(|&m| {
+            let meth = program.method(m);
+            meth.name == "<init>" && descriptor.is_none_or(|d| meth.descriptor == d)
+        })
+        .collect();
+    if ctors.is_empty() && descriptor.is_some() {
+        return;
+    }
+    if !is_abstract {
+        reach.instantiate(program, c);
+    }
+    for m in ctors {
+        reach.add_root(program, m);
+    }
+}
+
+/// Applies the rules whose conditions became true; true when something was added.
+pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
+    let before = reach.methods.len() + reach.instantiated.len();
+    for (i, rule) in RULES.iter().enumerate() {
+        if reach.applied_rules.contains(&i)
+            || !reachable(reach, program, rule.trigger.0, rule.trigger.1)
+        {
+            continue;
+        }
+        reach.applied_rules.insert(i);
+        for &(name, ctor) in rule.keep {
+            if let Ok(c) = program.load(name) {
+                match ctor {
+                    Some(d) => keep(reach, program, c, Some(d)),
+                    None => reach.instantiate(program, c),
+                }
+            }
+        }
+    }
+    let reflects = CONSTRUCTOR_REFLECTION
+        .iter()
+        .any(|n| reachable(reach, program, "java/lang/Class", n));
+    if reflects {
+        let pending: Vec<ClassId> = reach
+            .literal_classes
+            .iter()
+            .copied()
+            .filter(|c| !reach.reflected_literals.contains(c))
+            .collect();
+        for c in pending {
+            reach.reflected_literals.insert(c);
+            keep(reach, program, c, None);
+        }
+    }
+    reach.methods.len() + reach.instantiated.len() != before
+}
