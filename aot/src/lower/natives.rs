@@ -11,27 +11,26 @@ pub fn is_implemented(symbol: &str) -> bool {
     NATIVES.contains(&symbol)
 }
 
-/// Functions that implement `StrictMath` natives of one or two doubles: the runtime's
-/// fdlibm ports (`roast_fdlibm_*`, bit-identical to HotSpot) or the system libm.
-const LIBM: &[(&str, &str)] = &[
-    ("sin(D)D", "sin"),
-    ("cos(D)D", "cos"),
-    ("tan(D)D", "tan"),
-    ("asin(D)D", "asin"),
-    ("acos(D)D", "acos"),
+/// Functions that implement the `StrictMath` natives of one or two doubles (JDK 17: `exp`,
+/// `cbrt`, `pow` and `hypot` are Java code). fdlibm's algorithms are ported to the runtime
+/// (`runtime/src/natives/fdlibm/`, bit-identical to HotSpot's `libjava`); `IEEEremainder` is
+/// exact in IEEE arithmetic, so the system libm's `remainder` gives HotSpot's result; `sqrt`
+/// is an LLVM intrinsic (also exact).
+const STRICT_MATH: &[(&str, &str)] = &[
+    ("sin(D)D", "roast_fdlibm_sin"),
+    ("cos(D)D", "roast_fdlibm_cos"),
+    ("tan(D)D", "roast_fdlibm_tan"),
+    ("asin(D)D", "roast_fdlibm_asin"),
+    ("acos(D)D", "roast_fdlibm_acos"),
     ("atan(D)D", "roast_fdlibm_atan"),
-    ("log(D)D", "log"),
-    ("log10(D)D", "log10"),
-    ("sinh(D)D", "sinh"),
-    ("cosh(D)D", "cosh"),
-    ("tanh(D)D", "tanh"),
-    ("expm1(D)D", "expm1"),
-    ("log1p(D)D", "log1p"),
-    ("exp(D)D", "exp"),
-    ("cbrt(D)D", "cbrt"),
-    ("atan2(DD)D", "atan2"),
-    ("pow(DD)D", "pow"),
-    ("hypot(DD)D", "hypot"),
+    ("log(D)D", "roast_fdlibm_log"),
+    ("log10(D)D", "roast_fdlibm_log10"),
+    ("sinh(D)D", "roast_fdlibm_sinh"),
+    ("cosh(D)D", "roast_fdlibm_cosh"),
+    ("tanh(D)D", "roast_fdlibm_tanh"),
+    ("expm1(D)D", "roast_fdlibm_expm1"),
+    ("log1p(D)D", "roast_fdlibm_log1p"),
+    ("atan2(DD)D", "roast_fdlibm_atan2"),
     ("IEEEremainder(DD)D", "remainder"),
 ];
 
@@ -57,7 +56,8 @@ pub fn lower_intrinsic_body(l: &mut Lowerer<'_, '_>, m: MethodId) -> bool {
         Some(("llvm.sqrt.f64", 1))
     } else {
         key.strip_prefix("java/lang/StrictMath.").and_then(|rest| {
-            LIBM.iter()
+            STRICT_MATH
+                .iter()
                 .find(|(k, _)| *k == rest)
                 .map(|&(k, sym)| (sym, if k.contains("(DD)") { 2 } else { 1 }))
         })
