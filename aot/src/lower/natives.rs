@@ -40,6 +40,7 @@ const STRICT_MATH: &[(&str, &str)] = &[
 const HOTSPOT_MATH: &[(&str, &str)] = &[
     ("exp(D)D", "roast_hotspot_exp"),
     ("log(D)D", "roast_hotspot_log"),
+    ("log10(D)D", "roast_hotspot_log10"),
 ];
 
 /// `class.name descriptor` of a method, the key of the tables above.
