@@ -41,6 +41,8 @@ const HOTSPOT_MATH: &[(&str, &str)] = &[
     ("exp(D)D", "roast_hotspot_exp"),
     ("log(D)D", "roast_hotspot_log"),
     ("log10(D)D", "roast_hotspot_log10"),
+    ("sin(D)D", "roast_hotspot_sin"),
+    ("cos(D)D", "roast_hotspot_cos"),
 ];
 
 /// `class.name descriptor` of a method, the key of the tables above.

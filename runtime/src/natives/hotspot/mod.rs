@@ -15,6 +15,8 @@
 
 pub mod exp;
 pub mod log;
+mod reduce;
+pub mod sincos;
 
 /// The double with these bits.
 const fn f(bits: u64) -> f64 {
