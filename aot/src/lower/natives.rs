@@ -43,6 +43,7 @@ const HOTSPOT_MATH: &[(&str, &str)] = &[
     ("log10(D)D", "roast_hotspot_log10"),
     ("sin(D)D", "roast_hotspot_sin"),
     ("cos(D)D", "roast_hotspot_cos"),
+    ("tan(D)D", "roast_hotspot_tan"),
 ];
 
 /// `class.name descriptor` of a method, the key of the tables above.

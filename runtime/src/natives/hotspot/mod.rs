@@ -17,6 +17,7 @@ pub mod exp;
 pub mod log;
 mod reduce;
 pub mod sincos;
+pub mod tan;
 
 /// The double with these bits.
 const fn f(bits: u64) -> f64 {

@@ -1,4 +1,5 @@
-//! The large-argument reduction shared by HotSpot's `dsin` and `dcos` stubs, and their table.
+//! The large-argument reduction of HotSpot's `dsin`, `dcos` and `dtan` stubs, and the
+//! table of the sin/cos stubs.
 //!
 //! For |x| >= 90112 the stubs multiply the 53-bit integer mantissa of x by 4/pi, taken
 //! from a table of 32-bit chunks (`PI_INV_TABLE`) starting at the chunk that matters for
@@ -92,9 +93,41 @@ pub(super) const CTABLE: [u64; 256] = [
     0xbf73b92e176d6d31, 0xbfb917a6bc29b42c, 0x3c3e2718e0000000, 0x3ff0000000000000,
 ];
 
-/// pi/4 in two parts.
-const PI_4_HI: f64 = f(0x3fe921fb40000000);
-const PI_4_LO: f64 = f(0x3e64442d18469899);
+/// What distinguishes the reduction of the sin/cos stubs (multiples of pi/4, the fraction
+/// below bit 29 of the top word) from the tan stub's (multiples of pi/2, below bit 30).
+pub(super) struct Reduction {
+    /// Bit position of the binary point in the top word of the product.
+    point: u32,
+    /// The straddling case (the point in the word below) is taken for `ecx < below`, and
+    /// shifts by `-ecx - extra`.
+    below: i32,
+    extra: i32,
+    /// pi/4 in two parts (the stubs round the head differently).
+    pi_4_hi: f64,
+    pi_4_lo: f64,
+    /// The sin/cos stubs return early when the fraction is 0; the tan stub converts it.
+    zero_early: bool,
+}
+
+/// The sin and cos stubs' reduction.
+pub(super) const SIN_COS: Reduction = Reduction {
+    point: 29,
+    below: 1,
+    extra: 0,
+    pi_4_hi: f(0x3fe921fb40000000),
+    pi_4_lo: f(0x3e64442d18469899),
+    zero_early: true,
+};
+
+/// The tan stub's reduction.
+pub(super) const TAN: Reduction = Reduction {
+    point: 30,
+    below: 0,
+    extra: 1,
+    pi_4_hi: f(0x3fe921fb00000000),
+    pi_4_lo: f(0x3e85110b4611a626),
+    zero_early: false,
+};
 
 /// The low 32 bits of a register, zero-extended (a 32-bit `mov`).
 fn lo32(v: u64) -> u64 {
@@ -117,7 +150,7 @@ fn negate(top: u64, hi: u64, mid: u64, lo: u64) -> (u64, u64, u64) {
 
 /// Reduces a finite |x| >= 90112: returns (head, tail, q) where head + tail is the reduced
 /// argument (times pi/4 already) and q the multiple of pi/4 as the stub leaves it in eax.
-pub(super) fn reduce_large(x: f64) -> (f64, f64, u32) {
+pub(super) fn reduce_large(x: f64, how: &Reduction) -> (f64, f64, u32) {
     let bits = x.to_bits();
     let w3 = (bits >> 48) as u32;
     let off = ((((w3 & 0x7ff0).wrapping_sub(16224)) >> 7) & 65532) as usize;
@@ -192,19 +225,21 @@ pub(super) fn reduce_large(x: f64) -> (f64, f64, u32) {
     let mut edx = ecx.wrapping_add(32);
     let negated: u32;
     let mut edi: u64;
-    if ecx < 1 {
+    let point = how.point;
+    let one = 1u32 << point; // the unit of the multiple in the top word
+    if ecx < how.below {
         // The integer bits straddle r9 and r11.
-        let cl = ecx.wrapping_neg() as u32 & 63;
+        let cl = ecx.wrapping_neg().wrapping_sub(how.extra) as u32 & 63;
         r9 = ((r9 << 32) | r11) << cl;
         edi = r9;
         let fraction_at_least_half = r9 & 0x8000_0000 != 0;
         r9 = lo32(r9) >> (cl & 31);
-        edi >>= 3;
+        edi >>= 32 - point;
         if fraction_at_least_half {
             // Take 1 - fraction and round the multiple up.
             (r9, r10, r8) = negate(0x1_0000_0000u64 >> cl, r9, r10, r8);
             negated = 0x8000;
-            edi = lo32(edi.wrapping_add(0x2000_0000));
+            edi = lo32(edi.wrapping_add(u64::from(one)));
         } else {
             negated = 0;
         }
@@ -212,13 +247,13 @@ pub(super) fn reduce_large(x: f64) -> (f64, f64, u32) {
         let cl = (29 - ecx) as u32 & 31;
         r9 = lo32(r9 << cl);
         edi = r9;
-        r9 &= 0x1fff_ffff;
-        if r9 & 0x1000_0000 != 0 {
+        r9 &= u64::from(one - 1);
+        if r9 & u64::from(one >> 1) != 0 {
             // Fraction at least 1/2: take 1 - fraction and round the multiple up.
             r9 >>= cl;
-            let top = u64::from(0x2000_0000u32 >> cl) << 32;
+            let top = u64::from(one >> cl) << 32;
             r9 = (r9 << 32) | r11;
-            edi = lo32(edi.wrapping_add(0x2000_0000));
+            edi = lo32(edi.wrapping_add(u64::from(one)));
             (r9, r10, r8) = negate(top, r9, r10, r8);
             negated = 0x8000;
         } else {
@@ -237,13 +272,17 @@ pub(super) fn reduce_large(x: f64) -> (f64, f64, u32) {
             edx = edx.wrapping_add(64);
             r9 = r10;
             r10 = r8;
-            if r9 == 0 {
+            if r9 == 0 && how.zero_early {
                 // An exact multiple of pi/4 (the stub leaves the first chunk in eax).
                 return (0.0, 0.0, first as u32);
             }
         }
     }
-    let shift = 29 - (63 - r9.leading_zeros() as i32);
+    let shift = if r9 == 0 {
+        0
+    } else {
+        29 - (63 - r9.leading_zeros() as i32)
+    };
     if shift > 0 {
         let cl = shift as u32;
         let rax = r10;
@@ -270,11 +309,11 @@ pub(super) fn reduce_large(x: f64) -> (f64, f64, u32) {
     let head = head * scale;
     let tail = tail * scale_tail;
     let sum = head + tail;
-    let hi = head * PI_4_HI;
-    let tail_pi = tail * PI_4_HI;
+    let hi = head * how.pi_4_hi;
+    let tail_pi = tail * how.pi_4_hi;
     let s = if sign != 0 { u32::MAX } else { 0 };
-    let q = (((lo32(edi) >> 29) as u32).wrapping_add(s)) ^ s;
-    let lo = PI_4_LO * sum + tail_pi;
+    let q = (((lo32(edi) >> point) as u32).wrapping_add(s)) ^ s;
+    let lo = how.pi_4_lo * sum + tail_pi;
     let res = hi + lo;
     let lo = lo + (hi - res);
     (res, lo, q)

@@ -11,7 +11,7 @@
 //! directly; larger ones are first reduced modulo pi/4 with an integer multiplication by 4/pi
 //! (`super::reduce::reduce_large`).
 
-use super::reduce::{reduce_large, CTABLE};
+use super::reduce::{reduce_large, CTABLE, SIN_COS};
 use super::{f, word3};
 
 /// 32/pi.
@@ -45,7 +45,7 @@ pub extern "C" fn roast_hotspot_sin(x: f64) -> f64 {
     if word3(x) & 0x7ff0 == 0x7ff0 {
         return x * -0.0; // inf or NaN: NaN
     }
-    let (hi, lo, quadrant) = reduce_large(x);
+    let (hi, lo, quadrant) = reduce_large(x, &SIN_COS);
     sin_reduced(hi, lo, quadrant, SIN)
 }
 
@@ -64,7 +64,7 @@ pub extern "C" fn roast_hotspot_cos(x: f64) -> f64 {
     if word3(x) & 0x7ff0 == 0x7ff0 {
         return x * -0.0; // inf or NaN: NaN
     }
-    let (hi, lo, quadrant) = reduce_large(x);
+    let (hi, lo, quadrant) = reduce_large(x, &SIN_COS);
     sin_reduced(hi, lo, quadrant, COS)
 }
 
