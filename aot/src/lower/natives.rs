@@ -1,5 +1,7 @@
 //! Native methods: which ones the runtime implements (the symbol list of the contract), and
-//! the ones the compiler implements itself as small LLVM bodies (bit casts, libm calls).
+//! the ones the compiler implements itself as small LLVM bodies (bit casts, calls of the
+//! runtime's math functions); also the `Math` methods whose Java bodies are replaced by
+//! HotSpot's x86-64 intrinsics (`HOTSPOT_MATH`).
 
 use super::Lowerer;
 use crate::contract::NATIVES;
