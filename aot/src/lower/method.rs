@@ -62,6 +62,9 @@ impl<'ctx> Lowerer<'ctx, '_> {
     /// Lowers the body of a reachable method (nothing for abstract methods and for natives
     /// that the runtime implements).
     pub(super) fn lower_method_body(&mut self, m: MethodId) {
+        if !self.program.method(m).is_native() && super::natives::lower_hotspot_math_body(self, m) {
+            return;
+        }
         let meth = self.program.method(m);
         if meth.is_abstract() {
             return;

@@ -4,6 +4,7 @@
 //! references as raw addresses, exceptions through the pending-exception slot.
 
 pub mod fdlibm;
+pub mod hotspot;
 pub mod invoke;
 pub mod io;
 pub mod lang;
