@@ -8,4 +8,5 @@ pub mod invoke;
 pub mod io;
 pub mod lang;
 pub mod reflect;
+pub mod threads;
 pub mod unsafe_mem;
