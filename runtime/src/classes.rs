@@ -1,5 +1,5 @@
 //! Class-related run-time services: initialization (JVMS §5.5), subtype tests, interface
-//! dispatch, `java.lang.Class` mirrors, monitors.
+//! dispatch, `java.lang.Class` mirrors (monitors are in `monitor.rs`).
 //!
 //! Mirrors: each descriptor has at most one `java.lang.Class` object (`ClassDesc::mirror`),
 //! created on first use; the SDK's `Class` keeps the descriptor's address in its `long
@@ -12,32 +12,79 @@ use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
+/// Serializes the initialization-state transitions of every class (JVMS §5.5 "LC"): one
+/// lock for all classes, with one condition for threads waiting on another's initializer.
+static INIT_LOCK: Mutex<()> = Mutex::new(());
+static INIT_DONE_CV: std::sync::Condvar = std::sync::Condvar::new();
+
+/// What `claim` decided for the calling thread.
+enum Claim {
+    /// Initialized, or being initialized by this thread (recursive request): nothing to do.
+    Ready,
+    /// A previous attempt failed: NoClassDefFoundError.
+    Failed,
+    /// This thread now runs the initialization.
+    Mine,
+}
+
+/// JVMS §5.5 steps 1–5: waits while another thread initializes `desc`, then claims it.
+fn claim(desc: &ClassDesc) -> Claim {
+    let me = thread::current_id();
+    let mut g = INIT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    loop {
+        match desc.init_state.load(Ordering::Acquire) {
+            contract::INIT_DONE => return Claim::Ready,
+            contract::INIT_ERROR => return Claim::Failed,
+            contract::INIT_IN_PROGRESS => {
+                if desc.init_thread.load(Ordering::Relaxed) == me {
+                    return Claim::Ready;
+                }
+                g = thread::with_status(thread::status::WAITING, || {
+                    INIT_DONE_CV.wait(g).unwrap_or_else(|e| e.into_inner())
+                });
+            }
+            _ => {
+                desc.init_thread.store(me, Ordering::Relaxed);
+                desc.init_state
+                    .store(contract::INIT_IN_PROGRESS, Ordering::Release);
+                return Claim::Mine;
+            }
+        }
+    }
+}
+
+/// JVMS §5.5 steps 10–12: publishes the outcome and wakes waiting threads.
+fn finish(desc: &ClassDesc, state: i32) {
+    let _g = INIT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    desc.init_thread.store(0, Ordering::Relaxed);
+    desc.init_state.store(state, Ordering::Release);
+    INIT_DONE_CV.notify_all();
+}
+
 /// Runs the initialization of `desc` if needed (superclass first). Leaves an exception
-/// pending on failure.
+/// pending on failure. Thread-safe per JVMS §5.5: other threads wait while one thread runs
+/// the initializer; a recursive request by that thread returns at once.
 #[no_mangle]
 pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
-    let state = &desc.init_state;
-    match state.load(Ordering::Acquire) {
-        contract::INIT_DONE | contract::INIT_IN_PROGRESS => return,
-        contract::INIT_ERROR => {
-            return crate::throw::no_class_def_init(desc.name(), failure_of(desc))
-        }
-        _ => {}
+    if desc.init_state.load(Ordering::Acquire) == contract::INIT_DONE {
+        return;
     }
-    state.store(contract::INIT_IN_PROGRESS, Ordering::Release);
+    match claim(desc) {
+        Claim::Ready => return,
+        Claim::Failed => return crate::throw::no_class_def_init(desc.name(), failure_of(desc)),
+        Claim::Mine => {}
+    }
     if let Some(s) = desc.super_desc() {
         roast_init_class(s);
         if thread::pending().is_some() {
-            state.store(contract::INIT_ERROR, Ordering::Release);
-            return;
+            return finish(desc, contract::INIT_ERROR);
         }
     }
     if !desc.is_interface() {
         for &i in direct_interfaces(desc) {
             init_default_interfaces(i);
             if thread::pending().is_some() {
-                state.store(contract::INIT_ERROR, Ordering::Release);
-                return;
+                return finish(desc, contract::INIT_ERROR);
             }
         }
     }
@@ -54,9 +101,9 @@ pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
                 .insert(desc as *const ClassDesc as usize, record.raw() as usize);
         }
         crate::throw::wrap_initializer_error();
-        state.store(contract::INIT_ERROR, Ordering::Release);
+        finish(desc, contract::INIT_ERROR);
     } else {
-        state.store(contract::INIT_DONE, Ordering::Release);
+        finish(desc, contract::INIT_DONE);
     }
 }
 
@@ -379,41 +426,4 @@ pub fn desc_of_mirror(mirror: Obj) -> Option<&'static ClassDesc> {
     // SAFETY: the runtime stores only descriptor addresses in `roastDesc`, and only it
     // creates mirrors; descriptors are static.
     unsafe { (d as *const ClassDesc).as_ref() }
-}
-
-thread_local! {
-    static MONITORS: std::cell::RefCell<HashMap<usize, u32>> = std::cell::RefCell::new(HashMap::new());
-}
-
-/// `roast_monitor_enter` (single-threaded: a per-object recursion count).
-#[no_mangle]
-pub extern "C" fn roast_monitor_enter(obj: *mut u8) {
-    MONITORS.with(|m| *m.borrow_mut().entry(obj as usize).or_insert(0) += 1);
-}
-
-/// `roast_monitor_exit`: IllegalMonitorStateException when not held.
-#[no_mangle]
-pub extern "C" fn roast_monitor_exit(obj: *mut u8) {
-    let held = MONITORS.with(|m| {
-        let mut m = m.borrow_mut();
-        match m.get_mut(&(obj as usize)) {
-            Some(n) if *n > 1 => {
-                *n -= 1;
-                true
-            }
-            Some(_) => {
-                m.remove(&(obj as usize));
-                true
-            }
-            None => false,
-        }
-    });
-    if !held {
-        crate::throw::illegal_monitor_state();
-    }
-}
-
-/// Does the current thread hold the monitor of `obj`?
-pub fn holds_monitor(obj: *mut u8) -> bool {
-    MONITORS.with(|m| m.borrow().contains_key(&(obj as usize)))
 }

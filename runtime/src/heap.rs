@@ -3,7 +3,10 @@
 //! in large zeroed chunks obtained from the system.
 //!
 //! Invariants: every object is 8-byte aligned and zeroed except for its header; the header's
-//! klass word is set before the object is returned.
+//! klass word is set before the object is returned. Allocation is thread-safe without locks:
+//! each thread bumps through its own chunk (thread-local), and only taking a fresh chunk goes
+//! to the system allocator. Another thread sees a new object only through a store that
+//! publishes it (a data race in Java terms when not synchronized, as on HotSpot).
 
 use crate::contract::{ClassDesc, ARRAY_BASE_OFFSET, ARRAY_LENGTH_OFFSET};
 use crate::object::Obj;

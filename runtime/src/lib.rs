@@ -16,6 +16,7 @@
 pub mod classes;
 pub mod contract;
 pub mod heap;
+pub mod monitor;
 pub mod natives;
 pub mod object;
 pub mod start;

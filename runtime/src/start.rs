@@ -1,4 +1,5 @@
-//! Process start-up: thread state, arguments, `main`, uncaught exceptions, shutdown.
+//! Process start-up: thread state, arguments, `main`, uncaught exceptions, waiting for
+//! non-daemon threads, shutdown.
 
 use crate::thread;
 
@@ -9,22 +10,26 @@ extern "C" {
     fn roast_main_entry(args: *mut u8);
 }
 
-fn set_stack_limit() {
-    let here = &STACK_RESERVE as *const usize as usize;
+/// Sets the calling thread's stack limit for a stack of `size` bytes that began just above
+/// the current frame (a margin covers what lies between: thread-local storage, start-up frames).
+pub fn set_stack_limit(size: usize) {
     let marker = 0u8;
-    let sp = &marker as *const u8 as usize;
-    let _ = here;
+    let sp = std::hint::black_box(&marker) as *const u8 as usize;
+    thread::state().stack_limit = sp.saturating_sub(size) + STACK_RESERVE + (64 << 10);
+}
+
+/// The main thread's stack size (RLIMIT_STACK, 8 MiB when unknown or unlimited).
+fn main_stack_size() -> usize {
     let mut rl = libc_rlimit {
         cur: 8 << 20,
         max: 0,
     };
     // SAFETY: getrlimit writes into the struct we pass.
-    let size = if unsafe { getrlimit(3, &mut rl) } == 0 && rl.cur > 0 && rl.cur < (1 << 40) {
+    if unsafe { getrlimit(3, &mut rl) } == 0 && rl.cur > 0 && rl.cur < (1 << 40) {
         rl.cur as usize
     } else {
         8 << 20
-    };
-    thread::state().stack_limit = sp.saturating_sub(size) + STACK_RESERVE + (64 << 10);
+    }
 }
 
 #[repr(C)]
@@ -44,7 +49,7 @@ pub extern "C" fn roast_start(argc: i32, argv: *const *const u8) -> i32 {
         eprintln!("roast: internal runtime error: {info}");
         std::process::abort();
     }));
-    set_stack_limit();
+    set_stack_limit(main_stack_size());
     thread::state().thread_id = 1;
     let args: Vec<String> = (1..argc as usize)
         .map(|i| {
@@ -73,6 +78,8 @@ pub extern "C" fn roast_start(argc: i32, argv: *const *const u8) -> i32 {
         crate::throw::report_uncaught(e);
         status = 1;
     }
+    // Like HotSpot's DestroyJavaVM: the process lives while non-daemon threads do.
+    thread::wait_for_non_daemon_threads();
     crate::throw::shutdown();
     status
 }

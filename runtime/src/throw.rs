@@ -37,6 +37,10 @@ mod vm {
         pub fn initialization_failure(original: *mut u8) -> *mut u8;
         #[link_name = "java/lang/RoastVM.linkage(ILjava/lang/String;)Ljava/lang/Throwable;"]
         pub fn linkage(kind: i32, msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.interrupted(Ljava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn interrupted(msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.illegalArgument(Ljava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn illegal_argument(msg: *mut u8) -> *mut u8;
         #[link_name = "java/lang/RoastVM.uncaught(Ljava/lang/Throwable;)V"]
         pub fn uncaught(t: *mut u8);
         #[link_name = "java/lang/RoastVM.shutdown()V"]
@@ -63,6 +67,20 @@ pub fn npe(msg: Option<&str>) {
     let m = jstr(msg);
     // SAFETY: calling compiled Java code with valid arguments.
     raise(|| unsafe { vm::npe(m) });
+}
+
+/// InterruptedException with an optional message.
+pub fn interrupted(msg: Option<&str>) {
+    let m = jstr(msg);
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::interrupted(m) });
+}
+
+/// IllegalArgumentException with a message.
+pub fn illegal_argument(msg: &str) {
+    let m = jstr(Some(msg));
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::illegal_argument(m) });
 }
 
 /// ArrayIndexOutOfBoundsException.

@@ -121,10 +121,38 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
 
     /// Loads a value of descriptor letter `letter` from memory, widened to its stack kind.
     pub fn load_typed(&self, p: PointerValue<'ctx>, letter: u8) -> BasicValueEnum<'ctx> {
+        self.load_field(p, letter, false)
+    }
+
+    /// Makes a load or store of a `letter`-typed value a sequentially consistent atomic
+    /// access (volatile fields, JLS §17.4: LLVM atomics keep the order and visibility).
+    fn make_atomic(&self, inst: inkwell::values::InstructionValue<'ctx>, letter: u8) {
+        let size = match letter {
+            b'Z' | b'B' => 1,
+            b'C' | b'S' => 2,
+            b'I' | b'F' => 4,
+            _ => 8,
+        };
+        inst.set_alignment(size).expect("alignment");
+        inst.set_atomic_ordering(inkwell::AtomicOrdering::SequentiallyConsistent)
+            .expect("atomic ordering");
+    }
+
+    /// Like `load_typed`; `volatile` makes the load atomic.
+    fn load_field(
+        &self,
+        p: PointerValue<'ctx>,
+        letter: u8,
+        volatile: bool,
+    ) -> BasicValueEnum<'ctx> {
         let b = &self.l.builder;
         let v = b
             .build_load(memory_type(self.l.ctx, letter), p, "f")
             .expect("load");
+        if volatile {
+            use inkwell::values::BasicValue;
+            self.make_atomic(v.as_instruction_value().expect("load instruction"), letter);
+        }
         let i32t = self.l.ctx.i32_type();
         match letter {
             b'B' | b'S' => b
@@ -141,6 +169,17 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
 
     /// Stores a stack value to memory of descriptor letter `letter`, narrowing it.
     pub fn store_typed(&self, p: PointerValue<'ctx>, letter: u8, v: BasicValueEnum<'ctx>) {
+        self.store_field(p, letter, v, false)
+    }
+
+    /// Like `store_typed`; `volatile` makes the store atomic.
+    fn store_field(
+        &self,
+        p: PointerValue<'ctx>,
+        letter: u8,
+        v: BasicValueEnum<'ctx>,
+        volatile: bool,
+    ) {
         let b = &self.l.builder;
         let v: BasicValueEnum = match letter {
             b'Z' => {
@@ -160,7 +199,10 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
                 .into(),
             _ => v,
         };
-        b.build_store(p, v).expect("store");
+        let st = b.build_store(p, v).expect("store");
+        if volatile {
+            self.make_atomic(st, letter);
+        }
     }
 
     fn field_op(&mut self, op: &Op, idx: u16) {
@@ -195,6 +237,7 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
                 return self.fail_resolve(&e, &results);
             }
         };
+        let volatile = self.is_volatile(field.class, &field.name, &field.descriptor);
         match op {
             Op::GetStatic(_) | Op::PutStatic(_) => {
                 self.ensure_initialized(field.class);
@@ -209,11 +252,11 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
                     );
                 };
                 if is_get {
-                    let v = self.load_typed(p, letter);
+                    let v = self.load_field(p, letter, volatile);
                     self.push(v, kind);
                 } else {
                     let (v, _) = self.pop();
-                    self.store_typed(p, letter, v);
+                    self.store_field(p, letter, v, volatile);
                 }
             }
             _ => {
@@ -235,13 +278,22 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
                 let p = self.byte_gep(obj, self.const_offset(offset));
                 match value {
                     None => {
-                        let v = self.load_typed(p, letter);
+                        let v = self.load_field(p, letter, volatile);
                         self.push(v, kind);
                     }
-                    Some(v) => self.store_typed(p, letter, v),
+                    Some(v) => self.store_field(p, letter, v, volatile),
                 }
             }
         }
+    }
+
+    /// Is the resolved field `class.name:descriptor` declared `volatile`?
+    fn is_volatile(&self, class: ClassId, name: &str, descriptor: &str) -> bool {
+        let c = self.l.program.class(class);
+        c.file
+            .as_ref()
+            .and_then(|f| f.field(name, descriptor))
+            .is_some_and(|f| f.access & crate::classfile::access::VOLATILE != 0)
     }
 
     /// Emits the class-initialization check for a use of `c` (JVMS §5.5), unless `c` is
@@ -263,8 +315,17 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
             .l
             .builder
             .build_load(i32t, desc, "state")
-            .expect("load")
-            .into_int_value();
+            .expect("load");
+        // Acquire: the class's static state written by the initializing thread is visible
+        // once INIT_DONE is (JVMS §5.5, the runtime publishes it with a release store).
+        {
+            use inkwell::values::BasicValue;
+            let inst = state.as_instruction_value().expect("load instruction");
+            inst.set_alignment(4).expect("alignment");
+            inst.set_atomic_ordering(inkwell::AtomicOrdering::Acquire)
+                .expect("atomic ordering");
+        }
+        let state = state.into_int_value();
         let done = i32t.const_int(contract::INIT_DONE as u64, false);
         let ready = self
             .l

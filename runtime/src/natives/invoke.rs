@@ -14,7 +14,7 @@ use crate::classes::roast_class_mirror;
 use crate::contract::{self, ClassDesc, FieldMeta};
 use crate::object::{cstr, DescExt, Obj};
 use crate::strings::rust_string;
-use std::sync::atomic::{fence, Ordering};
+use std::sync::atomic::{AtomicI16, AtomicI8, AtomicU16, AtomicU32, AtomicU64, AtomicU8, Ordering};
 
 /// The field descriptor of the type whose descriptor is `d` (`I`, `[J`, `Ljava/lang/String;`).
 fn type_descriptor(d: &ClassDesc) -> String {
@@ -158,21 +158,21 @@ fn addr(base: *mut u8, off: i64) -> *mut u8 {
 }
 
 macro_rules! volatile_accessors {
-    ($get:literal, $put:literal, $mem:ty, $reg:ty, $gf:ident, $pf:ident) => {
-        /// Volatile read (sequentially consistent, like the other Unsafe volatile reads).
+    ($get:literal, $put:literal, $atomic:ty, $reg:ty, $gf:ident, $pf:ident, $to_reg:expr, $to_mem:expr) => {
+        /// Volatile read: a sequentially consistent atomic load.
         #[export_name = $get]
         pub extern "C" fn $gf(_this: *mut u8, base: *mut u8, off: i64) -> $reg {
-            // SAFETY: Unsafe's contract: base+offset addresses a value of this type.
-            let v = unsafe { (addr(base, off) as *const $mem).read_volatile() };
-            fence(Ordering::SeqCst);
-            v as $reg
+            // SAFETY: Unsafe's contract: base+offset addresses a naturally aligned value of
+            // this size, which is what the atomic type requires.
+            let a = unsafe { &*(addr(base, off) as *const $atomic) };
+            ($to_reg)(a.load(Ordering::SeqCst))
         }
-        /// Volatile write.
+        /// Volatile write: a sequentially consistent atomic store.
         #[export_name = $put]
         pub extern "C" fn $pf(_this: *mut u8, base: *mut u8, off: i64, v: $reg) {
-            fence(Ordering::SeqCst);
             // SAFETY: as above.
-            unsafe { (addr(base, off) as *mut $mem).write_volatile(v as $mem) }
+            let a = unsafe { &*(addr(base, off) as *const $atomic) };
+            a.store(($to_mem)(v), Ordering::SeqCst)
         }
     };
 }
@@ -180,48 +180,60 @@ macro_rules! volatile_accessors {
 volatile_accessors!(
     "jdk/internal/misc/Unsafe.getBooleanVolatile(Ljava/lang/Object;J)Z",
     "jdk/internal/misc/Unsafe.putBooleanVolatile(Ljava/lang/Object;JZ)V",
-    u8,
+    AtomicU8,
     i32,
     get_boolean_volatile,
-    put_boolean_volatile
+    put_boolean_volatile,
+    |v: u8| v as i32,
+    |v: i32| v as u8
 );
 volatile_accessors!(
     "jdk/internal/misc/Unsafe.getByteVolatile(Ljava/lang/Object;J)B",
     "jdk/internal/misc/Unsafe.putByteVolatile(Ljava/lang/Object;JB)V",
-    i8,
+    AtomicI8,
     i32,
     get_byte_volatile,
-    put_byte_volatile
+    put_byte_volatile,
+    |v: i8| v as i32,
+    |v: i32| v as i8
 );
 volatile_accessors!(
     "jdk/internal/misc/Unsafe.getShortVolatile(Ljava/lang/Object;J)S",
     "jdk/internal/misc/Unsafe.putShortVolatile(Ljava/lang/Object;JS)V",
-    i16,
+    AtomicI16,
     i32,
     get_short_volatile,
-    put_short_volatile
+    put_short_volatile,
+    |v: i16| v as i32,
+    |v: i32| v as i16
 );
 volatile_accessors!(
     "jdk/internal/misc/Unsafe.getCharVolatile(Ljava/lang/Object;J)C",
     "jdk/internal/misc/Unsafe.putCharVolatile(Ljava/lang/Object;JC)V",
-    u16,
+    AtomicU16,
     i32,
     get_char_volatile,
-    put_char_volatile
+    put_char_volatile,
+    |v: u16| v as i32,
+    |v: i32| v as u16
 );
 volatile_accessors!(
     "jdk/internal/misc/Unsafe.getFloatVolatile(Ljava/lang/Object;J)F",
     "jdk/internal/misc/Unsafe.putFloatVolatile(Ljava/lang/Object;JF)V",
-    f32,
+    AtomicU32,
     f32,
     get_float_volatile,
-    put_float_volatile
+    put_float_volatile,
+    f32::from_bits,
+    f32::to_bits
 );
 volatile_accessors!(
     "jdk/internal/misc/Unsafe.getDoubleVolatile(Ljava/lang/Object;J)D",
     "jdk/internal/misc/Unsafe.putDoubleVolatile(Ljava/lang/Object;JD)V",
-    f64,
+    AtomicU64,
     f64,
     get_double_volatile,
-    put_double_volatile
+    put_double_volatile,
+    f64::from_bits,
+    f64::to_bits
 );

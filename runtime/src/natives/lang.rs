@@ -303,31 +303,6 @@ pub extern "C" fn object_clone(o: *mut u8) -> *mut u8 {
     c.raw()
 }
 
-/// Object.notify: requires the monitor.
-#[export_name = "java/lang/Object.notify()V"]
-pub extern "C" fn object_notify(o: *mut u8) {
-    if !crate::classes::holds_monitor(o) {
-        crate::throw::illegal_monitor_state();
-    }
-}
-
-/// Object.notifyAll: requires the monitor.
-#[export_name = "java/lang/Object.notifyAll()V"]
-pub extern "C" fn object_notify_all(o: *mut u8) {
-    object_notify(o);
-}
-
-/// Object.wait(J): single-threaded, a timed wait just sleeps.
-#[export_name = "java/lang/Object.wait(J)V"]
-pub extern "C" fn object_wait(o: *mut u8, millis: i64) {
-    if !crate::classes::holds_monitor(o) {
-        return crate::throw::illegal_monitor_state();
-    }
-    if millis > 0 {
-        std::thread::sleep(std::time::Duration::from_millis(millis as u64));
-    }
-}
-
 const MAX_TRACE: usize = 1024;
 
 /// Frames of hidden classes (see `contract::class_flags::HIDDEN`) are left out of traces.
@@ -356,6 +331,10 @@ pub extern "C" fn throwable_fill_in(this: *mut u8, _dummy: i32) -> *mut u8 {
             // SAFETY: as above.
             let class = unsafe { &*m.class };
             let name = cstr(m.name);
+            if name == "roastRun" && class.name() == "java/lang/Thread" {
+                // The entry of a started thread: HotSpot's traces end at `Thread.run`.
+                break;
+            }
             let is_ctor_frame = name == "fillInStackTrace"
                 || (name == "<init>" && throwable.is_some_and(|th| is_subtype(class, th)))
                 || class.name() == "java/lang/RoastVM";
@@ -595,40 +574,9 @@ pub extern "C" fn npe_extended_message(_this: *mut u8) -> *mut u8 {
     std::ptr::null_mut()
 }
 
-/// Thread.currentThread0: the calling thread's Thread object (null until created).
-#[export_name = "java/lang/Thread.currentThread0()Ljava/lang/Thread;"]
-pub extern "C" fn thread_current_thread0() -> *mut u8 {
-    crate::thread::state().java_thread
-}
-
-/// Thread.setCurrentThread0
-#[export_name = "java/lang/Thread.setCurrentThread0(Ljava/lang/Thread;)V"]
-pub extern "C" fn thread_set_current_thread0(t: *mut u8) {
-    crate::thread::state().java_thread = t;
-}
-
-/// Thread.sleep0
-#[export_name = "java/lang/Thread.sleep0(JI)V"]
-pub extern "C" fn thread_sleep0(millis: i64, nanos: i32) {
-    std::thread::sleep(
-        std::time::Duration::from_millis(millis as u64)
-            + std::time::Duration::from_nanos(nanos as u64),
-    );
-}
-
-/// Thread.holdsLock0
-#[export_name = "java/lang/Thread.holdsLock0(Ljava/lang/Object;)Z"]
-pub extern "C" fn thread_holds_lock0(o: *mut u8) -> i32 {
-    crate::classes::holds_monitor(o) as i32
-}
-
 /// ScopedMemoryAccess.registerNatives
 #[export_name = "jdk/internal/misc/ScopedMemoryAccess.registerNatives()V"]
 pub extern "C" fn sma_register_natives() {}
-
-/// Thread.registerNatives
-#[export_name = "java/lang/Thread.registerNatives()V"]
-pub extern "C" fn thread_register_natives() {}
 
 /// AccessController.getStackAccessControlContext: no security contexts.
 #[export_name = "java/security/AccessController.getStackAccessControlContext()Ljava/security/AccessControlContext;"]

@@ -10,4 +10,5 @@ pub mod io;
 pub mod lang;
 pub mod members;
 pub mod reflect;
+pub mod threads;
 pub mod unsafe_mem;

@@ -1,5 +1,6 @@
 //! Natives of `jdk.internal.misc.Unsafe`: raw field and array-element access by offset,
-//! compare-and-set, fences, layout queries. With a null base object the offset is an
+//! compare-and-set, fences, layout queries. Volatile accesses and compare-and-set are real
+//! atomics (sequentially consistent); Java's plain accesses stay plain. With a null base object the offset is an
 //! absolute address.
 
 use super::lang::mirror_desc;
@@ -77,7 +78,7 @@ pub extern "C" fn unsafe_full_fence(_this: *mut u8) {
 }
 
 macro_rules! accessors {
-    ($get:literal, $put:literal, $getv:literal, $putv:literal, $t:ty, $gf:ident, $pf:ident, $gvf:ident, $pvf:ident) => {
+    ($get:literal, $put:literal, $getv:literal, $putv:literal, $t:ty, $atomic:ty, $gf:ident, $pf:ident, $gvf:ident, $pvf:ident) => {
         /// Plain read.
         #[export_name = $get]
         pub extern "C" fn $gf(_this: *mut u8, base: *mut u8, off: i64) -> $t {
@@ -90,20 +91,19 @@ macro_rules! accessors {
             // SAFETY: as above.
             unsafe { (addr(base, off) as *mut $t).write(v) }
         }
-        /// Volatile read.
+        /// Volatile read: a sequentially consistent atomic load.
         #[export_name = $getv]
         pub extern "C" fn $gvf(_this: *mut u8, base: *mut u8, off: i64) -> $t {
-            // SAFETY: as above.
-            let v = unsafe { (addr(base, off) as *const $t).read_volatile() };
-            fence(Ordering::SeqCst);
-            v
+            // SAFETY: as above; the value is naturally aligned, as the atomic type requires.
+            let a = unsafe { &*(addr(base, off) as *const $atomic) };
+            a.load(Ordering::SeqCst)
         }
-        /// Volatile write.
+        /// Volatile write: a sequentially consistent atomic store.
         #[export_name = $putv]
         pub extern "C" fn $pvf(_this: *mut u8, base: *mut u8, off: i64, v: $t) {
-            fence(Ordering::SeqCst);
             // SAFETY: as above.
-            unsafe { (addr(base, off) as *mut $t).write_volatile(v) }
+            let a = unsafe { &*(addr(base, off) as *const $atomic) };
+            a.store(v, Ordering::SeqCst)
         }
     };
 }
@@ -114,6 +114,7 @@ accessors!(
     "jdk/internal/misc/Unsafe.getReferenceVolatile(Ljava/lang/Object;J)Ljava/lang/Object;",
     "jdk/internal/misc/Unsafe.putReferenceVolatile(Ljava/lang/Object;JLjava/lang/Object;)V",
     *mut u8,
+    AtomicPtr<u8>,
     get_ref,
     put_ref,
     get_ref_v,
@@ -125,6 +126,7 @@ accessors!(
     "jdk/internal/misc/Unsafe.getIntVolatile(Ljava/lang/Object;J)I",
     "jdk/internal/misc/Unsafe.putIntVolatile(Ljava/lang/Object;JI)V",
     i32,
+    AtomicI32,
     get_int,
     put_int,
     get_int_v,
@@ -136,6 +138,7 @@ accessors!(
     "jdk/internal/misc/Unsafe.getLongVolatile(Ljava/lang/Object;J)J",
     "jdk/internal/misc/Unsafe.putLongVolatile(Ljava/lang/Object;JJ)V",
     i64,
+    AtomicI64,
     get_long,
     put_long,
     get_long_v,

@@ -95,6 +95,19 @@ final class RoastVM {
     /** The constants of an enum class (a fresh array from its compiled values()), or null. */
     static native Object[] enumValues(Class<?> c);
 
+    static Throwable interrupted(String message) {
+        return new InterruptedException(message);
+    }
+
+    static Throwable illegalArgument(String message) {
+        return new IllegalArgumentException(message);
+    }
+
+    /** The body of a started thread, on its own OS thread (`runtime/src/thread.rs`). */
+    static void runThread(Thread t) {
+        t.roastRun();
+    }
+
     /** Prints an uncaught exception like HotSpot's default handler. */
     static void uncaught(Throwable t) {
         Thread.currentThread().dispatchUncaughtException(t);

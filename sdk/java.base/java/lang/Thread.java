@@ -1,11 +1,16 @@
 /*
- * roast SDK replacement for java.lang.Thread, single-threaded for now: the main thread's
- * Thread object, names, priorities, daemon flags, interrupts, thread-local maps (the fields
- * java.lang.ThreadLocal and ThreadLocalRandom use keep their JDK names), sleep and the
- * uncaught-exception handlers. Starting a second thread fails loudly until roast has threads.
+ * roast SDK replacement for java.lang.Thread: one OS thread per started Thread, run by the
+ * runtime (runtime/src/thread.rs). The runtime record of each Thread (interrupt flag, park
+ * permit, state) lives at the address in `eetop`, as in HotSpot. Names, numbering
+ * ("Thread-N"), ids, priorities, daemon flags, thread groups (the JDK's ThreadGroup, with a
+ * "system" root and a "main" group like HotSpot's), interrupts, join (wait on the Thread,
+ * notified when it ends), uncaught-exception handlers and the thread-local maps (the fields
+ * java.lang.ThreadLocal, ThreadLocalRandom, LockSupport and InnocuousThread use keep their
+ * JDK names) behave as in JDK 17.
  */
 package java.lang;
 
+import java.security.AccessControlContext;
 import java.util.Map;
 
 public class Thread implements Runnable {
@@ -14,47 +19,80 @@ public class Thread implements Runnable {
     public static final int MAX_PRIORITY = 10;
 
     private static int threadInitNumber;
-    private static long threadSeqNumber = 1;
+    private static long threadSeqNumber;
     private static volatile UncaughtExceptionHandler defaultUncaughtExceptionHandler;
 
     private volatile String name;
-    private int priority = NORM_PRIORITY;
+    private int priority;
     private boolean daemon;
-    private volatile boolean interrupted;
     private boolean started;
-    private final Runnable target;
+    private Runnable target;
+    private ThreadGroup group;
     private final long tid;
+    private final long stackSize;
+    /** Address of the runtime's record of this thread (never 0). */
+    private final long eetop;
     private ClassLoader contextClassLoader;
+    private AccessControlContext inheritedAccessControlContext;
     private volatile UncaughtExceptionHandler uncaughtExceptionHandler;
 
     ThreadLocal.ThreadLocalMap threadLocals;
     ThreadLocal.ThreadLocalMap inheritableThreadLocals;
+    volatile Object parkBlocker;
     long threadLocalRandomSeed;
     int threadLocalRandomProbe;
     int threadLocalRandomSecondarySeed;
-    /* Read and written by ThreadLocalRandom (through Unsafe) for its innocuous threads. */
-    private java.security.AccessControlContext inheritedAccessControlContext;
 
+    private static native void registerNatives();
     private static native Thread currentThread0();
     private static native void setCurrentThread0(Thread t);
+    private static native long currentRecord0();
+    private static native long newRecord0();
+    private static native boolean start0(long rec, Thread t, boolean daemon, long stackSize);
+    private static native boolean sleep0(long millis, int nanos);
+    private static native void interrupt0(long rec);
+    private static native boolean isInterrupted0(long rec, boolean clear);
+    private static native int status0(long rec);
+    private static native void terminated0(long rec);
+    private static native boolean holdsLock0(Object obj);
 
     public static Thread currentThread() {
         Thread t = currentThread0();
         if (t == null) {
-            t = new Thread(null, "main", 1);
+            t = new Thread(mainGroup());
             setCurrentThread0(t);
         }
         return t;
     }
 
-    private Thread(Runnable target, String name, long tid) {
-        this.target = target;
-        this.name = name;
-        this.tid = tid;
+    /** HotSpot's thread groups: "system" (the root, made without a parent) and "main". */
+    private static ThreadGroup mainGroup() {
+        ThreadGroup system;
+        try {
+            system = (ThreadGroup) jdk.internal.misc.Unsafe.getUnsafe().allocateInstance(ThreadGroup.class);
+        } catch (InstantiationException e) {
+            throw new InternalError(e);
+        }
+        system.name = "system";
+        system.maxPriority = MAX_PRIORITY;
+        return new ThreadGroup(system, "main");
     }
 
-    private static synchronized String nextThreadName() {
-        return "Thread-" + threadInitNumber++;
+    /** The main thread: the OS thread that runs main. */
+    private Thread(ThreadGroup group) {
+        this.name = "main";
+        this.group = group;
+        this.priority = NORM_PRIORITY;
+        this.tid = nextThreadId();
+        this.stackSize = 0;
+        this.eetop = currentRecord0();
+        this.started = true;
+        group.addUnstarted();
+        group.add(this);
+    }
+
+    private static synchronized int nextThreadNum() {
+        return threadInitNumber++;
     }
 
     private static synchronized long nextThreadId() {
@@ -62,11 +100,15 @@ public class Thread implements Runnable {
     }
 
     public Thread() {
-        this(null, null, nextThreadName(), 0);
+        this(null, null, "Thread-" + nextThreadNum(), 0);
     }
 
     public Thread(Runnable target) {
-        this(null, target, nextThreadName(), 0);
+        this(null, target, "Thread-" + nextThreadNum(), 0);
+    }
+
+    Thread(Runnable target, AccessControlContext acc) {
+        this(null, target, "Thread-" + nextThreadNum(), 0);
     }
 
     public Thread(String name) {
@@ -78,7 +120,7 @@ public class Thread implements Runnable {
     }
 
     public Thread(ThreadGroup group, Runnable target) {
-        this(group, target, nextThreadName(), 0);
+        this(group, target, "Thread-" + nextThreadNum(), 0);
     }
 
     public Thread(ThreadGroup group, String name) {
@@ -90,25 +132,30 @@ public class Thread implements Runnable {
     }
 
     public Thread(ThreadGroup group, Runnable target, String name, long stackSize) {
-        if (name == null) {
-            throw new NullPointerException("name cannot be null");
-        }
-        this.target = target;
-        this.name = name;
-        this.tid = nextThreadId();
-        Thread parent = currentThread();
-        this.daemon = parent.daemon;
-        this.priority = parent.priority;
-        this.contextClassLoader = parent.contextClassLoader;
-        if (parent.inheritableThreadLocals != null) {
-            this.inheritableThreadLocals = ThreadLocal.createInheritedMap(parent.inheritableThreadLocals);
-        }
+        this(group, target, name, stackSize, true);
     }
 
     public Thread(ThreadGroup group, Runnable target, String name, long stackSize, boolean inheritThreadLocals) {
-        this(group, target, name, stackSize);
-        if (!inheritThreadLocals) {
-            this.inheritableThreadLocals = null;
+        if (name == null) {
+            throw new NullPointerException("name cannot be null");
+        }
+        Thread parent = currentThread();
+        if (group == null) {
+            group = parent.getThreadGroup();
+        }
+        group.checkAccess();
+        group.addUnstarted();
+        this.name = name;
+        this.group = group;
+        this.target = target;
+        this.daemon = parent.isDaemon();
+        this.priority = Math.min(parent.getPriority(), group.getMaxPriority());
+        this.contextClassLoader = parent.contextClassLoader;
+        this.stackSize = stackSize;
+        this.tid = nextThreadId();
+        this.eetop = newRecord0();
+        if (inheritThreadLocals && parent.inheritableThreadLocals != null) {
+            this.inheritableThreadLocals = ThreadLocal.createInheritedMap(parent.inheritableThreadLocals);
         }
     }
 
@@ -117,7 +164,50 @@ public class Thread implements Runnable {
             throw new IllegalThreadStateException();
         }
         started = true;
-        throw new UnsupportedOperationException("roast: starting threads is not supported yet");
+        group.add(this);
+        if (!start0(eetop, this, daemon, stackSize)) {
+            group.threadStartFailed(this);
+            throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource limits reached");
+        }
+    }
+
+    /** Runs on the new OS thread (called by RoastVM.runThread). */
+    void roastRun() {
+        Throwable failure = null;
+        try {
+            run();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (failure != null) {
+            try {
+                dispatchUncaughtException(failure);
+            } catch (Throwable t) {
+                System.err.print("\nException: " + t.getClass().getName()
+                        + " thrown from the UncaughtExceptionHandler in thread \"" + getName() + "\"\n");
+            }
+        }
+        exit();
+    }
+
+    /** JDK 17's Thread.exit, then what HotSpot's ensure_join does: TERMINATED and notifyAll. */
+    private void exit() {
+        try {
+            if (group != null) {
+                group.threadTerminated(this);
+                group = null;
+            }
+        } catch (Throwable ignored) {
+        }
+        target = null;
+        threadLocals = null;
+        inheritableThreadLocals = null;
+        inheritedAccessControlContext = null;
+        uncaughtExceptionHandler = null;
+        synchronized (this) {
+            terminated0(eetop);
+            notifyAll();
+        }
     }
 
     @Override
@@ -127,8 +217,7 @@ public class Thread implements Runnable {
         }
     }
 
-    public static void yield() {
-    }
+    public static native void yield();
 
     public static void onSpinWait() {
     }
@@ -137,12 +226,9 @@ public class Thread implements Runnable {
         if (millis < 0) {
             throw new IllegalArgumentException("timeout value is negative");
         }
-        Thread t = currentThread();
-        if (t.interrupted) {
-            t.interrupted = false;
+        if (sleep0(millis, 0)) {
             throw new InterruptedException("sleep interrupted");
         }
-        sleep0(millis, 0);
     }
 
     public static void sleep(long millis, int nanos) throws InterruptedException {
@@ -152,40 +238,51 @@ public class Thread implements Runnable {
         if (nanos < 0 || nanos > 999999) {
             throw new IllegalArgumentException("nanosecond timeout value out of range");
         }
-        Thread t = currentThread();
-        if (t.interrupted) {
-            t.interrupted = false;
+        if (sleep0(millis, nanos)) {
             throw new InterruptedException("sleep interrupted");
         }
-        sleep0(millis, nanos);
     }
 
-    private static native void sleep0(long millis, int nanos);
-
     public void interrupt() {
-        interrupted = true;
+        interrupt0(eetop);
     }
 
     public static boolean interrupted() {
-        Thread t = currentThread();
-        boolean was = t.interrupted;
-        t.interrupted = false;
-        return was;
+        return isInterrupted0(currentThread().eetop, true);
     }
 
     public boolean isInterrupted() {
-        return interrupted;
+        return isInterrupted0(eetop, false);
     }
 
     public final boolean isAlive() {
-        return this == currentThread0() || (started && false);
+        int s = status0(eetop);
+        return s != 0 && s != 5;
+    }
+
+    @Deprecated
+    public final void stop() {
+        throw new UnsupportedOperationException("roast: Thread.stop is not supported");
+    }
+
+    @Deprecated
+    public final void suspend() {
+        throw new UnsupportedOperationException("roast: Thread.suspend is not supported");
+    }
+
+    @Deprecated
+    public final void resume() {
+        throw new UnsupportedOperationException("roast: Thread.resume is not supported");
     }
 
     public final void setPriority(int newPriority) {
         if (newPriority > MAX_PRIORITY || newPriority < MIN_PRIORITY) {
             throw new IllegalArgumentException();
         }
-        priority = newPriority;
+        ThreadGroup g = getThreadGroup();
+        if (g != null) {
+            priority = Math.min(newPriority, g.getMaxPriority());
+        }
     }
 
     public final int getPriority() {
@@ -204,20 +301,45 @@ public class Thread implements Runnable {
     }
 
     public final ThreadGroup getThreadGroup() {
-        return null;
+        return group;
     }
 
     public static int activeCount() {
-        return 1;
+        return currentThread().getThreadGroup().activeCount();
     }
 
-    public final void join(long millis) throws InterruptedException {
+    public static int enumerate(Thread[] tarray) {
+        return currentThread().getThreadGroup().enumerate(tarray);
+    }
+
+    public final synchronized void join(long millis) throws InterruptedException {
         if (millis < 0) {
             throw new IllegalArgumentException("timeout value is negative");
         }
+        if (millis == 0) {
+            while (isAlive()) {
+                wait(0);
+            }
+        } else {
+            long start = System.nanoTime();
+            long delay = millis;
+            while (isAlive() && delay > 0) {
+                wait(delay);
+                delay = millis - (System.nanoTime() - start) / 1_000_000;
+            }
+        }
     }
 
-    public final void join(long millis, int nanos) throws InterruptedException {
+    public final synchronized void join(long millis, int nanos) throws InterruptedException {
+        if (millis < 0) {
+            throw new IllegalArgumentException("timeout value is negative");
+        }
+        if (nanos < 0 || nanos > 999999) {
+            throw new IllegalArgumentException("nanosecond timeout value out of range");
+        }
+        if (nanos > 0 && millis < Long.MAX_VALUE) {
+            millis++;
+        }
         join(millis);
     }
 
@@ -230,7 +352,7 @@ public class Thread implements Runnable {
     }
 
     public final void setDaemon(boolean on) {
-        if (started) {
+        if (isAlive()) {
             throw new IllegalThreadStateException();
         }
         daemon = on;
@@ -245,7 +367,8 @@ public class Thread implements Runnable {
 
     @Override
     public String toString() {
-        return "Thread[" + getName() + "," + getPriority() + ",main]";
+        ThreadGroup g = getThreadGroup();
+        return "Thread[" + getName() + "," + getPriority() + "," + (g != null ? g.getName() : "") + "]";
     }
 
     public ClassLoader getContextClassLoader() {
@@ -263,9 +386,10 @@ public class Thread implements Runnable {
         return holdsLock0(obj);
     }
 
-    private static native boolean holdsLock0(Object obj);
-
     public StackTraceElement[] getStackTrace() {
+        if (this != currentThread0()) {
+            return new StackTraceElement[0];
+        }
         return new Exception().getStackTrace();
     }
 
@@ -280,10 +404,14 @@ public class Thread implements Runnable {
     }
 
     public State getState() {
-        if (this == currentThread0()) {
-            return State.RUNNABLE;
+        switch (status0(eetop)) {
+            case 0: return State.NEW;
+            case 1: return State.RUNNABLE;
+            case 2: return State.BLOCKED;
+            case 3: return State.WAITING;
+            case 4: return State.TIMED_WAITING;
+            default: return State.TERMINATED;
         }
-        return started ? State.TERMINATED : State.NEW;
     }
 
     public enum State {
@@ -309,19 +437,17 @@ public class Thread implements Runnable {
     }
 
     public UncaughtExceptionHandler getUncaughtExceptionHandler() {
-        return uncaughtExceptionHandler;
+        UncaughtExceptionHandler h = uncaughtExceptionHandler;
+        return h != null ? h : group;
     }
 
     public void setUncaughtExceptionHandler(UncaughtExceptionHandler eh) {
         uncaughtExceptionHandler = eh;
     }
 
-    /** Called by the runtime for an exception that ended this thread. */
+    /** Called by the runtime for an exception that ended this thread (JDK 17's). */
     void dispatchUncaughtException(Throwable e) {
-        UncaughtExceptionHandler h = uncaughtExceptionHandler;
-        if (h == null) {
-            h = defaultUncaughtExceptionHandler;
-        }
+        UncaughtExceptionHandler h = getUncaughtExceptionHandler();
         if (h != null) {
             h.uncaughtException(this, e);
         } else if (!(e instanceof ThreadDeath)) {
