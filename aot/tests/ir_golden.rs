@@ -1,0 +1,109 @@
+//! Golden tests of the SSA IR (cranelift filetest style): every `aot/tests/ir/*.java` is
+//! compiled with javac; each method's IR is printed after building and after the pass
+//! pipeline (the verifier runs after each step) and compared with `aot/tests/ir/<Name>.ir`.
+//! `ROAST_BLESS=1` rewrites the golden files instead of comparing.
+
+use roast_aot::classfile::parse_class;
+use roast_aot::ir::{build_function, passes, print::print_function, verify};
+use roast_aot::jdk::Jdk;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn ir_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ir")
+}
+
+/// Compiles one source into a fresh directory and returns its class files, sorted.
+fn compile(jdk: &Jdk, source: &Path, out: &Path) -> Vec<PathBuf> {
+    let status = Command::new(jdk.javac())
+        .arg("-d")
+        .arg(out)
+        .arg(source)
+        .status()
+        .expect("run javac");
+    assert!(status.success(), "javac failed on {}", source.display());
+    let mut classes: Vec<PathBuf> = std::fs::read_dir(out)
+        .expect("javac output")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "class"))
+        .collect();
+    classes.sort();
+    classes
+}
+
+/// The IR text of every method of one class file.
+fn render(class_file: &Path) -> String {
+    let bytes = std::fs::read(class_file).expect("read class");
+    let class = parse_class(&bytes).expect("parse class");
+    let mut out = String::new();
+    for m in class.methods.iter().filter(|m| m.code.is_some()) {
+        let mut f = build_function(&class, m).unwrap_or_else(|e| panic!("{e}"));
+        verify(&f).unwrap_or_else(|e| panic!("{e}\n{}", print_function(&f)));
+        let built = print_function(&f);
+        passes::run_pipeline(&mut f, true).unwrap_or_else(|e| panic!("{e}"));
+        let after = print_function(&f);
+        out.push_str("; built\n");
+        out.push_str(&built);
+        if after == built {
+            out.push_str("; passes: unchanged\n\n");
+        } else {
+            out.push_str("; after passes\n");
+            out.push_str(&after);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn first_difference(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let i = e.iter().zip(&a).take_while(|(x, y)| x == y).count();
+    format!(
+        "line {}: expected {:?}, got {:?}",
+        i + 1,
+        e.get(i).copied().unwrap_or("<end>"),
+        a.get(i).copied().unwrap_or("<end>")
+    )
+}
+
+#[test]
+fn ir_golden_files() {
+    let Ok(jdk) = Jdk::locate() else {
+        eprintln!("skipping IR golden tests: no JDK found");
+        return;
+    };
+    let bless = std::env::var_os("ROAST_BLESS").is_some_and(|v| v == "1");
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(ir_dir())
+        .expect("aot/tests/ir")
+        .map(|e| e.expect("dir entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "java"))
+        .collect();
+    sources.sort();
+    let mut failures = Vec::new();
+    for source in &sources {
+        let scratch = tempfile::tempdir().expect("temp dir");
+        let mut text = String::new();
+        for class in compile(&jdk, source, scratch.path()) {
+            text.push_str(&render(&class));
+        }
+        let golden = source.with_extension("ir");
+        if bless {
+            std::fs::write(&golden, &text).expect("write golden file");
+            continue;
+        }
+        let expected = std::fs::read_to_string(&golden).unwrap_or_default();
+        if expected != text {
+            failures.push(format!(
+                "{}: {}",
+                golden.display(),
+                first_difference(&expected, &text)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "IR differs from the golden files (rerun with ROAST_BLESS=1 to accept):\n{}",
+        failures.join("\n")
+    );
+    eprintln!("{} golden files checked", sources.len());
+}
