@@ -20,6 +20,9 @@ pub mod print;
 pub mod types;
 pub mod verify;
 
+#[cfg(test)]
+mod tests;
+
 pub use build::{build_function, BuildError};
 pub use entity::{Block, Inst, Value};
 pub use function::Function;

@@ -110,7 +110,9 @@ fn unique_operand(ssa: &Ssa, p: Value) -> Option<Value> {
 /// A reachable use of an `Undef` is a read of a variable that is not assigned on every path.
 fn check_undefs(f: &Function, ssa: &Ssa, preds: &HashMap<Block, Vec<Edge>>) -> Result<()> {
     let undef = |v: Value, pc: u32| -> Result<()> {
-        let Some(var) = ssa.undef_var(ssa.resolve(v)) else {
+        let v = ssa.resolve(v);
+        let pc = ssa.undef_pc(v).unwrap_or(pc);
+        let Some(var) = ssa.undef_var(v) else {
             return Ok(());
         };
         let what = match var.slot {

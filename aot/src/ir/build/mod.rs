@@ -426,14 +426,13 @@ impl<'a> Builder<'a> {
 
     fn local(&mut self, n: u16, ty: Type) -> Result<Value> {
         self.check_local(n, ty)?;
-        Ok(self.ssa.read(
-            &mut self.f,
-            Var {
-                slot: Slot::Local(n),
-                ty,
-            },
-            self.cur,
-        ))
+        let var = Var {
+            slot: Slot::Local(n),
+            ty,
+        };
+        let v = self.ssa.read(&mut self.f, var, self.cur);
+        self.ssa.note_read(v, self.pc);
+        Ok(v)
     }
 
     fn set_local(&mut self, n: u16, v: Value) -> Result<()> {

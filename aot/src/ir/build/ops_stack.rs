@@ -92,11 +92,28 @@ fn pop_words(b: &mut Builder<'_>, words: usize) -> Result<Vec<crate::ir::entity:
     Ok(taken)
 }
 
+/// Drops entries totalling `words` stack words without reading them, so that a popped
+/// value never creates a phi.
+fn discard_words(b: &mut Builder<'_>, words: usize) -> Result<()> {
+    let mut n = 0;
+    while n < words {
+        let ty = b
+            .stack
+            .pop()
+            .ok_or_else(|| b.fail("operand stack underflow"))?;
+        n += if ty.is_wide() { 2 } else { 1 };
+    }
+    if n != words {
+        return Err(b.fail("stack manipulation splits a long or double"));
+    }
+    Ok(())
+}
+
 /// `pop`, `pop2`, `dup*`, `swap`: values are moved, never copied into new instructions.
 fn stack_op(b: &mut Builder<'_>, op: &Op) -> Result<bool> {
     let (top, below) = match op {
-        Op::Pop => return pop_words(b, 1).map(|_| true),
-        Op::Pop2 => return pop_words(b, 2).map(|_| true),
+        Op::Pop => return discard_words(b, 1).map(|_| true),
+        Op::Pop2 => return discard_words(b, 2).map(|_| true),
         Op::Swap => (1, 1),
         Op::Dup => (1, 0),
         Op::DupX1 => (1, 1),

@@ -68,6 +68,8 @@ pub struct Ssa {
     phi_users: HashMap<Value, Vec<Value>>,
     alias: HashMap<Value, Value>,
     undefs: HashMap<Value, Var>,
+    /// The pc of the first bytecode read that produced each undef.
+    undef_pcs: HashMap<Value, u32>,
     /// Blocks whose first parameter is an exception, not a phi.
     exc_targets: HashSet<Block>,
 }
@@ -235,6 +237,18 @@ impl Ssa {
     /// The edges into `block`, in order.
     pub fn preds(&self, block: Block) -> &[Edge] {
         &self.preds[block]
+    }
+
+    /// Remembers `pc` as the read of `v` if `v` is an undef read for the first time.
+    pub fn note_read(&mut self, v: Value, pc: u32) {
+        if self.undefs.contains_key(&v) {
+            self.undef_pcs.entry(v).or_insert(pc);
+        }
+    }
+
+    /// The pc of the first read of an undef.
+    pub fn undef_pc(&self, v: Value) -> Option<u32> {
+        self.undef_pcs.get(&v).copied()
     }
 
     /// The variable an `Undef` stands for, if `v` is one.
