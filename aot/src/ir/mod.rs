@@ -29,6 +29,8 @@ pub use function::Function;
 pub use verify::{verify, VerifyError};
 
 use crate::classfile::{ClassFile, MethodInfo};
+use crate::program::{ClassId, MethodId, Program};
+use std::collections::HashMap;
 
 /// Builds, verifies, runs the pass pipeline (verifying after each pass) on one method.
 pub fn check_method(class: &ClassFile, method: &MethodInfo) -> Result<Function, String> {
@@ -58,4 +60,41 @@ pub fn check_methods<'a>(
     } else {
         Err(errors)
     }
+}
+
+/// Builds and verifies the IR of every listed method that has code (`ROAST_VERIFY_IR=1`).
+///
+/// Runs on a thread with a large stack (the builder's phi recursion grows with the depth of
+/// the control-flow graph), on copies of the class files. Returns the number of methods
+/// checked, or every error.
+pub fn check_program(program: &Program, methods: &[MethodId]) -> Result<usize, Vec<String>> {
+    let mut classes: HashMap<ClassId, (ClassFile, Vec<usize>)> = HashMap::new();
+    for &m in methods {
+        let method = program.method(m);
+        let Some(file) = &program.class(method.class).file else {
+            continue;
+        };
+        let entry = classes
+            .entry(method.class)
+            .or_insert_with(|| ((**file).clone(), Vec::new()));
+        entry.1.push(method.index);
+    }
+    let mut work: Vec<(ClassFile, Vec<usize>)> = classes.into_values().collect();
+    work.sort_by(|a, b| a.0.name.cmp(&b.0.name));
+    let check = move || {
+        let pairs = work.iter().flat_map(|(c, idx)| {
+            idx.iter()
+                .filter_map(move |&i| Some((c, c.methods.get(i)?)))
+        });
+        check_methods(pairs)
+    };
+    std::thread::scope(|s| {
+        let spawned = std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn_scoped(s, check);
+        match spawned {
+            Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            Err(e) => Err(vec![format!("cannot start the IR check thread: {e}")]),
+        }
+    })
 }
