@@ -18,7 +18,11 @@ fn check_java_base() {
     let names = cp.user_classes();
     let (mut methods, mut failures) = (0usize, Vec::new());
     for name in &names {
-        let bytes = cp.find(name).expect("listed class").expect("readable class").bytes;
+        let bytes = cp
+            .find(name)
+            .expect("listed class")
+            .expect("readable class")
+            .bytes;
         let class = parse_class(&bytes).expect("java.base class parses");
         let with_code = class.methods.iter().map(|m| (&class, m));
         match roast_aot::ir::check_methods(with_code) {
@@ -36,7 +40,12 @@ fn check_java_base() {
         failures.is_empty(),
         "{} methods failed:\n{}",
         failures.len(),
-        failures.iter().take(30).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(30)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
