@@ -107,3 +107,67 @@ fn ir_golden_files() {
     );
     eprintln!("{} golden files checked", sources.len());
 }
+
+/// A small deterministic generator (xorshift) for the mutation test.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Corrupted bytecode must give a build error or IR that verifies, never a panic.
+#[test]
+fn mutated_bytecode_never_panics_and_builds_only_valid_ir() {
+    let Ok(jdk) = Jdk::locate() else {
+        eprintln!("skipping: no JDK found");
+        return;
+    };
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let (mut built, mut rejected) = (0, 0);
+    for source in [
+        "TryCatch.java",
+        "Switches.java",
+        "Loops.java",
+        "Arrays.java",
+    ] {
+        for class_file in compile(&jdk, &ir_dir().join(source), scratch.path()) {
+            let bytes = std::fs::read(&class_file).expect("read class");
+            let class = parse_class(&bytes).expect("parse class");
+            for (mi, m) in class
+                .methods
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.code.is_some())
+            {
+                for _ in 0..40 {
+                    let mut mutated = class.clone();
+                    let code = &mut mutated.methods[mi].code.as_mut().expect("code").code;
+                    for _ in 0..=rng.below(3) {
+                        let at = rng.below(code.len());
+                        code[at] = rng.next() as u8;
+                    }
+                    match build_function(&mutated, &mutated.methods[mi]) {
+                        Ok(f) => {
+                            verify(&f).unwrap_or_else(|e| {
+                                panic!("{}: {e}\n{}", m.name, print_function(&f))
+                            });
+                            built += 1;
+                        }
+                        Err(_) => rejected += 1,
+                    }
+                }
+            }
+        }
+    }
+    eprintln!("mutations: {built} built and verified, {rejected} rejected");
+}

@@ -100,3 +100,60 @@ fn exceptional_edge_from_non_throwing_instruction() {
     let _ = b0;
     expect_error(&f, "cannot throw");
 }
+
+/// `f(ref) -> i32`: block0 calls `o.hashCode()` with an exceptional edge to block2, then
+/// block1 returns the result; block2(exc) returns 0.
+fn with_handler() -> (Function, Block, crate::ir::Value) {
+    use crate::ir::inst::{InvokeKind, MethodRef};
+    let mut f = Function {
+        name: "T.f(I)I".into(),
+        is_static: true,
+        ret: Some(Type::I32),
+        ..Function::default()
+    };
+    let (b0, b1, b2) = (f.new_block(), f.new_block(), f.new_block());
+    f.entry = Some(b0);
+    f.layout = vec![b0, b1, b2];
+    let o = f.add_param(b0, Type::Ref);
+    f.add_param(b2, Type::Ref);
+    let m = MethodRef {
+        class: "java/lang/Object".into(),
+        name: "hashCode".into(),
+        descriptor: "()I".into(),
+        interface: false,
+    };
+    let mut call = data(Opcode::Invoke(InvokeKind::Virtual, m), vec![o]);
+    call.exc = Some(BlockCall::new(b2));
+    let (_, h) = f.append_value(b0, call, Type::I32);
+    let mut jump = data(Opcode::Jump, vec![]);
+    jump.succs = vec![BlockCall::new(b1)];
+    f.append(b0, jump, None);
+    f.append(b1, data(Opcode::Return, vec![h]), None);
+    let (_, zero) = f.append_value(b2, data(Opcode::Iconst(0), vec![]), Type::I32);
+    f.append(b2, data(Opcode::Return, vec![zero]), None);
+    (f, b2, h)
+}
+
+#[test]
+fn exceptional_edge_sample_verifies() {
+    verify(&with_handler().0).unwrap();
+}
+
+#[test]
+fn throwing_result_does_not_dominate_its_handler() {
+    let (mut f, b2, h) = with_handler();
+    let ret = *f.blocks[b2].insts.last().unwrap();
+    f.insts[ret].args = vec![h];
+    expect_error(&f, "not dominated");
+}
+
+#[test]
+fn exceptional_edge_must_be_last_before_terminator() {
+    let (mut f, _, _) = with_handler();
+    let b0 = f.entry.unwrap();
+    let (extra, _) = f.append_value(b0, data(Opcode::Iconst(1), vec![]), Type::I32);
+    let insts = &mut f.blocks[b0].insts;
+    insts.pop();
+    insts.insert(1, extra);
+    expect_error(&f, "last one before the terminator");
+}

@@ -116,8 +116,8 @@ impl Ssa {
             if let Some(&v) = self.current_def.get(&(var, b)) {
                 return self.fill_chain(var, &chain, self.resolve(v));
             }
-            if chain.contains(&b) {
-                break;
+            if chain.len() > f.blocks.len() {
+                break; // a cycle of single-predecessor blocks: unreachable code
             }
             chain.push(b);
         }
