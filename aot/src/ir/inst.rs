@@ -237,6 +237,8 @@ pub enum Opcode {
         index: u16,
         /// Index into the `BootstrapMethods` attribute.
         bootstrap: u16,
+        /// The bootstrap method (e.g. `LambdaMetafactory.metafactory`).
+        bootstrap_method: MethodRef,
         /// The call site's name.
         name: String,
         /// The call site's method descriptor.

@@ -202,10 +202,14 @@ pub fn op_text(op: &Opcode) -> String {
         ),
         Opcode::InvokeDynamic {
             bootstrap,
+            bootstrap_method: m,
             name,
             descriptor,
             ..
-        } => format!("invoke.dynamic #{bootstrap} {name}{descriptor}"),
+        } => format!(
+            "invoke.dynamic {name}{descriptor} bootstrap #{bootstrap} {}.{}",
+            m.class, m.name
+        ),
         Opcode::MonitorEnter => "monitor_enter".into(),
         Opcode::MonitorExit => "monitor_exit".into(),
         Opcode::Jump => "jump".into(),

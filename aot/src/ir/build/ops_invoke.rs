@@ -54,18 +54,34 @@ fn invoke(b: &mut Builder<'_>, kind: InvokeKind, method: MethodRef) -> Result<()
 }
 
 fn invoke_dynamic(b: &mut Builder<'_>, index: u16) -> Result<()> {
-    let (bootstrap, name, descriptor) = b
-        .cp()
-        .invoke_dynamic(index)
-        .map_err(|e| b.fail(e.message))?;
+    let cp = b.cp();
+    let (bootstrap, name, descriptor) = cp.invoke_dynamic(index).map_err(|e| b.fail(e.message))?;
+    let bootstrap_method = bootstrap_method(b, bootstrap)?;
     let (args, ret) = pop_args(b, descriptor)?;
     let op = Opcode::InvokeDynamic {
         index,
         bootstrap,
+        bootstrap_method,
         name: name.to_string(),
         descriptor: descriptor.to_string(),
     };
     push_call(b, op, args, ret)
+}
+
+/// The method handle of `BootstrapMethods[index]` (JVMS §4.7.23).
+fn bootstrap_method(b: &Builder<'_>, index: u16) -> Result<MethodRef> {
+    let entry = b.class.bootstrap_methods.get(usize::from(index));
+    let entry = entry.ok_or_else(|| b.fail(format!("no bootstrap method {index}")))?;
+    let (_, m) = b
+        .cp()
+        .method_handle(entry.method_handle)
+        .map_err(|e| b.fail(e.message))?;
+    Ok(MethodRef {
+        class: m.class.to_string(),
+        name: m.name.to_string(),
+        descriptor: m.descriptor.to_string(),
+        interface: m.interface,
+    })
 }
 
 fn push_call(b: &mut Builder<'_>, op: Opcode, args: Vec<Value>, ret: Option<Type>) -> Result<()> {
