@@ -172,13 +172,6 @@ impl Function {
             .sum()
     }
 
-    /// Removes the instruction at `index` in `block` (it must have no used result).
-    pub fn remove_inst(&mut self, block: Block, index: usize) {
-        if index < self.blocks[block].insts.len() {
-            self.blocks[block].insts.remove(index);
-        }
-    }
-
     /// Drops the blocks that are no longer reachable from the entry from the layout.
     pub fn remove_unreachable_blocks(&mut self) {
         let mut live = vec![false; self.blocks.len()];

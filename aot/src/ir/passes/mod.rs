@@ -5,6 +5,7 @@
 //! [`crate::ir::verify`]; [`run_pipeline`] checks that after every pass when asked to (tests
 //! and `ROAST_VERIFY_IR=1` always ask).
 
+pub mod merge_blocks;
 pub mod null_check_elim;
 
 use super::function::Function;
@@ -14,7 +15,10 @@ use super::verify::{verify, VerifyError};
 pub type Pass = fn(&mut Function) -> bool;
 
 /// The pipeline, in order: (name, pass).
-pub const PIPELINE: &[(&str, Pass)] = &[("null_check_elim", null_check_elim::run)];
+pub const PIPELINE: &[(&str, Pass)] = &[
+    ("null_check_elim", null_check_elim::run),
+    ("merge_blocks", merge_blocks::run),
+];
 
 /// Runs [`PIPELINE`] on `f`, verifying after each pass if `verify_each`.
 pub fn run_pipeline(f: &mut Function, verify_each: bool) -> Result<(), VerifyError> {
