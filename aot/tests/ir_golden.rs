@@ -124,6 +124,33 @@ impl Rng {
     }
 }
 
+/// Replaces a one-byte instruction by another one-byte instruction (type confusion, stack
+/// imbalance), or overwrites a random byte (broken encodings).
+fn mutate(code: &mut [u8], rng: &mut Rng) {
+    const ONE_BYTE: &[u8] = &[
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x09, 0x0b, 0x0e, 0x1a, 0x1b, 0x1e, 0x22, 0x26, 0x2a, 0x2b,
+        0x2e, 0x32, 0x3b, 0x3c, 0x3f, 0x43, 0x47, 0x4b, 0x4c, 0x4f, 0x53, 0x57, 0x58, 0x59, 0x5a,
+        0x5b, 0x5c, 0x5d, 0x5e, 0x5f, 0x60, 0x61, 0x62, 0x63, 0x68, 0x6c, 0x70, 0x74, 0x78, 0x7e,
+        0x85, 0x86, 0x88, 0x8b, 0x8e, 0x91, 0x94, 0x95, 0x96, 0x97, 0xac, 0xad, 0xb0, 0xb1, 0xbe,
+        0xbf, 0xc2, 0xc3,
+    ];
+    let Ok(insns) = roast_aot::classfile::decode(code) else {
+        return;
+    };
+    let singles: Vec<usize> = insns
+        .iter()
+        .filter(|i| i.len == 1)
+        .map(|i| i.pc as usize)
+        .collect();
+    if rng.below(4) == 0 || singles.is_empty() {
+        let at = rng.below(code.len());
+        code[at] = rng.next() as u8;
+    } else {
+        let at = singles[rng.below(singles.len())];
+        code[at] = ONE_BYTE[rng.below(ONE_BYTE.len())];
+    }
+}
+
 /// Corrupted bytecode must give a build error or IR that verifies, never a panic.
 #[test]
 fn mutated_bytecode_never_panics_and_builds_only_valid_ir() {
@@ -152,10 +179,7 @@ fn mutated_bytecode_never_panics_and_builds_only_valid_ir() {
                 for _ in 0..40 {
                     let mut mutated = class.clone();
                     let code = &mut mutated.methods[mi].code.as_mut().expect("code").code;
-                    for _ in 0..=rng.below(3) {
-                        let at = rng.below(code.len());
-                        code[at] = rng.next() as u8;
-                    }
+                    mutate(code, &mut rng);
                     match build_function(&mutated, &mutated.methods[mi]) {
                         Ok(f) => {
                             verify(&f).unwrap_or_else(|e| {
