@@ -546,32 +546,40 @@ impl<'a> Builder<'a> {
         let d = self.f.new_block();
         let exc = self.f.add_param(d, Type::Ref);
         self.ssa.mark_exc_target(d);
-        self.ssa.write(
-            Var {
-                slot: Slot::Stack(0),
-                ty: Type::Ref,
-            },
-            d,
-            exc,
-        );
+        let slot0 = Var {
+            slot: Slot::Stack(0),
+            ty: Type::Ref,
+        };
+        self.ssa.write(slot0, d, exc);
         self.tail.push(d);
         self.dispatch.insert(chain.clone(), d);
+        let saved = self.pc;
+        let filled = self.fill_dispatch(d, exc, &chain);
+        self.pc = saved;
+        let code = self.code;
+        let ends = chain.iter().map(|&h| u32::from(code.handlers[h].end_pc));
+        let ready = ends.filter_map(|end| self.last_leader_before(end)).max();
+        self.schedule(d, ready);
+        filled.map(|()| d)
+    }
+
+    /// The catch tests of a dispatch block; their instructions carry the handler's pc.
+    fn fill_dispatch(&mut self, d: Block, exc: Value, chain: &[usize]) -> Result<()> {
+        let code = self.code;
         let mut at = d;
-        let mut ready = None;
-        for &h in &chain {
-            let handler = &self.code.handlers[h];
-            ready = ready.max(self.last_leader_before(u32::from(handler.end_pc)));
-            let target = self.leader_block(u32::from(handler.handler_pc))?;
-            let Some(class) = handler.catch_type.clone() else {
-                self.put_term(at, Opcode::Jump, Vec::new(), &[target]);
-                self.schedule(d, ready);
-                return Ok(d);
-            };
-            at = self.catch_test(at, exc, class, target);
+        for handler in chain.iter().map(|&h| &code.handlers[h]) {
+            self.pc = u32::from(handler.handler_pc);
+            let target = self.leader_block(self.pc)?;
+            match &handler.catch_type {
+                None => {
+                    self.put_term(at, Opcode::Jump, Vec::new(), &[target]);
+                    return Ok(());
+                }
+                Some(class) => at = self.catch_test(at, exc, class.clone(), target),
+            }
         }
         self.put_term(at, Opcode::Throw, vec![exc], &[]);
-        self.schedule(d, ready);
-        Ok(d)
+        Ok(())
     }
 
     /// `if (exc instanceof class) goto target`; returns the block for the next test.
