@@ -36,6 +36,30 @@ class NullChecks {
         return o.f;
     }
 
+    static int bothPaths(NullChecks o, boolean c) {
+        if (c) {
+            o.f = 1;
+        } else {
+            o.f = 2;
+        }
+        return o.f;
+    }
+
+    static int mergedChecked(NullChecks a, NullChecks b, boolean c) {
+        a.f = 1;
+        b.f = 2;
+        NullChecks o = c ? a : b;
+        return o.f;
+    }
+
+    static int caught(NullChecks o) {
+        try {
+            return o.f;
+        } catch (NullPointerException e) {
+            return o == null ? -1 : o.f;
+        }
+    }
+
     static String literal() {
         return "abc".trim();
     }

@@ -1,28 +1,26 @@
-//! Null-check elimination: removes `null_check v` when `v` is known to be non-null.
+//! Null-check elimination: removes `null_check v` when `v` is non-null on every path.
 //!
-//! Known non-null: `this` of an instance method, results of `new`, `new_array`,
-//! `multi_new_array`, string and class constants, caught exceptions (the first parameter of
-//! an exceptional target), block parameters whose every incoming argument is one of these
-//! (an optimistic fixpoint, so loops keep the fact), any value already null-checked at a
-//! dominating point, and `v` in the only-predecessor successor of `branch.ne v, null` (taken)
-//! or `branch.eq v, null` (not taken). A check that carries an exceptional edge only proves
-//! its operand non-null on the normal path (the *post* node of its block, see
-//! [`crate::ir::dom`]), never in its handler.
+//! Non-null by construction: `this` of an instance method, results of `new`, `new_array`,
+//! `multi_new_array`, string and class constants, and caught exceptions (the first parameter
+//! of an exceptional target). Non-null on every path: a forward must-analysis over the CFG
+//! (intersection at merges, optimistic start, so loops keep their facts) where a
+//! `null_check v` makes `v` non-null after it, `branch.ne v, null` makes `v` non-null on the
+//! taken edge (`branch.eq` on the other one), and a block parameter is non-null when its
+//! argument is non-null on each incoming edge.
 //!
-//! Invariant: only `null_check` instructions are removed; blocks that lose their last
-//! predecessor (dispatch blocks of removed checks) are dropped from the layout.
+//! Invariants: a check with an exceptional edge proves nothing on that edge (the handler
+//! runs exactly when it failed); only `null_check` instructions are removed; blocks that lose
+//! their last predecessor (dispatch blocks of removed checks) leave the layout.
 
-use crate::ir::dom::Dominators;
-use crate::ir::entity::{Block, EntityRef, Inst, Value};
+use crate::ir::entity::{Block, Inst, Value};
 use crate::ir::function::{Function, ValueDef};
-use crate::ir::inst::{Cond, Opcode, RefConst};
+use crate::ir::inst::{BlockCall, Cond, Opcode, RefConst};
 use crate::ir::types::Type;
 use std::collections::{HashMap, HashSet};
 
 /// Runs the pass; true if a check was removed.
 pub fn run(f: &mut Function) -> bool {
-    let dom = Dominators::compute(f);
-    let removed = redundant_checks(f, &dom);
+    let removed = redundant_checks(f);
     if removed.is_empty() {
         return false;
     }
@@ -57,91 +55,203 @@ fn known_non_null(f: &Function) -> HashSet<Value> {
             }
         }
     }
-    add_non_null_params(f, &mut known);
     known
 }
 
-/// Every incoming argument of each reference block parameter, by parameter.
-fn param_args(f: &Function) -> HashMap<Value, Vec<Value>> {
-    let mut args: HashMap<Value, Vec<Value>> = HashMap::new();
-    for &b in &f.layout {
-        for (call, exc) in f.edges(b) {
-            let params = &f.blocks[call.block].params[usize::from(exc)..];
-            for (&p, &a) in params.iter().zip(&call.args) {
-                args.entry(p).or_default().push(a);
+/// A set of tracked values, as a bit set over their indices.
+#[derive(Clone, PartialEq)]
+struct Set(Vec<u64>);
+
+impl Set {
+    fn empty(n: usize) -> Set {
+        Set(vec![0; n.div_ceil(64)])
+    }
+
+    fn full(n: usize) -> Set {
+        Set(vec![u64::MAX; n.div_ceil(64)])
+    }
+
+    fn has(&self, i: usize) -> bool {
+        self.0[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn add(&mut self, i: usize) {
+        self.0[i / 64] |= 1 << (i % 64);
+    }
+
+    fn intersect(&mut self, other: &Set) {
+        for (a, b) in self.0.iter_mut().zip(&other.0) {
+            *a &= b;
+        }
+    }
+}
+
+/// An incoming edge: source block, whether it is exceptional, the call, a proven value.
+struct InEdge<'a> {
+    from: Block,
+    exc: bool,
+    call: &'a BlockCall,
+    fact: Option<Value>,
+}
+
+/// The analysis state: tracked reference values and the facts at block boundaries.
+struct Analysis<'a> {
+    f: &'a Function,
+    known: HashSet<Value>,
+    index: HashMap<Value, usize>,
+    incoming: HashMap<Block, Vec<InEdge<'a>>>,
+    /// Facts at the end of each block, and where its exceptional edge leaves.
+    out: HashMap<Block, (Set, Set)>,
+}
+
+impl<'a> Analysis<'a> {
+    fn new(f: &'a Function) -> Self {
+        let mut index = HashMap::new();
+        for (v, data) in f.values.iter() {
+            if data.ty == Type::Ref {
+                let n = index.len();
+                index.insert(v, n);
+            }
+        }
+        let mut incoming: HashMap<Block, Vec<InEdge<'a>>> = HashMap::new();
+        for &b in &f.layout {
+            for &i in &f.blocks[b].insts {
+                let d = &f.insts[i];
+                for (n, call) in d.succs.iter().enumerate() {
+                    let fact = branch_fact(f, b, n);
+                    let e = InEdge {
+                        from: b,
+                        exc: false,
+                        call,
+                        fact,
+                    };
+                    incoming.entry(call.block).or_default().push(e);
+                }
+                if let Some(call) = &d.exc {
+                    let e = InEdge {
+                        from: b,
+                        exc: true,
+                        call,
+                        fact: None,
+                    };
+                    incoming.entry(call.block).or_default().push(e);
+                }
+            }
+        }
+        Analysis {
+            f,
+            known: known_non_null(f),
+            index,
+            incoming,
+            out: HashMap::new(),
+        }
+    }
+
+    fn non_null(&self, v: Value, facts: &Set) -> bool {
+        self.known.contains(&v) || self.index.get(&v).is_some_and(|&i| facts.has(i))
+    }
+
+    fn add(&self, v: Value, facts: &mut Set) {
+        if let Some(&i) = self.index.get(&v) {
+            facts.add(i);
+        }
+    }
+
+    /// Facts at the start of `b`: the intersection over its incoming edges.
+    fn entry_facts(&self, b: Block) -> Set {
+        let n = self.index.len();
+        if Some(b) == self.f.entry {
+            return Set::empty(n);
+        }
+        let mut facts = Set::full(n);
+        let params = &self.f.blocks[b].params;
+        for e in self.incoming.get(&b).into_iter().flatten() {
+            let Some((end, at_exc)) = self.out.get(&e.from) else {
+                continue;
+            };
+            let mut along = if e.exc { at_exc.clone() } else { end.clone() };
+            if let Some(v) = e.fact {
+                self.add(v, &mut along);
+            }
+            let targets = &params[usize::from(e.exc)..];
+            let mut edge = along.clone();
+            for (&p, &a) in targets.iter().zip(&e.call.args) {
+                if self.non_null(a, &along) {
+                    self.add(p, &mut edge);
+                }
+            }
+            facts.intersect(&edge);
+        }
+        facts
+    }
+
+    /// Walks `b` from `facts`; returns the facts at its end and at its exceptional edge, and
+    /// reports each check of an already non-null value.
+    fn transfer(&self, b: Block, mut facts: Set, redundant: &mut impl FnMut(Inst)) -> (Set, Set) {
+        let mut at_exc = facts.clone();
+        for &i in &self.f.blocks[b].insts {
+            let d = &self.f.insts[i];
+            if d.exc.is_some() {
+                at_exc = facts.clone();
+            }
+            if let (Opcode::NullCheck, Some(&v)) = (&d.op, d.args.first()) {
+                if self.non_null(v, &facts) {
+                    redundant(i);
+                }
+                self.add(v, &mut facts);
+            }
+        }
+        (facts, at_exc)
+    }
+
+    /// Iterates to the greatest fixpoint in reverse postorder.
+    fn solve(&mut self) {
+        let order = self.f.reverse_postorder();
+        loop {
+            let mut changed = false;
+            for &b in &order {
+                let out = self.transfer(b, self.entry_facts(b), &mut |_| {});
+                if self.out.get(&b) != Some(&out) {
+                    self.out.insert(b, out);
+                    changed = true;
+                }
+            }
+            if !changed {
+                return;
             }
         }
     }
-    args.retain(|&p, _| f.ty(p) == Type::Ref);
-    args
 }
 
-/// Adds the parameters all of whose arguments are known non-null: start by assuming all
-/// are, then drop those with a possibly-null argument until nothing changes.
-fn add_non_null_params(f: &Function, known: &mut HashSet<Value>) {
-    let args = param_args(f);
-    let mut assumed: HashSet<Value> = args.keys().copied().collect();
-    loop {
-        let dropped: Vec<Value> = assumed
-            .iter()
-            .copied()
-            .filter(|p| {
-                args[p]
-                    .iter()
-                    .any(|a| !known.contains(a) && !assumed.contains(a))
-            })
-            .collect();
-        if dropped.is_empty() {
-            break;
-        }
-        for p in dropped {
-            assumed.remove(&p);
-        }
-    }
-    known.extend(assumed);
-}
-
-/// Number of incoming edges of every block.
-fn pred_counts(f: &Function) -> HashMap<Block, usize> {
-    let mut counts = HashMap::new();
+/// The null checks whose operand is non-null on every path.
+fn redundant_checks(f: &Function) -> HashSet<Inst> {
+    let mut analysis = Analysis::new(f);
+    analysis.solve();
+    let mut removed = HashSet::new();
     for &b in &f.layout {
-        for (call, _) in f.edges(b) {
-            *counts.entry(call.block).or_insert(0) += 1;
-        }
+        analysis.transfer(b, analysis.entry_facts(b), &mut |i| {
+            removed.insert(i);
+        });
     }
-    counts
+    removed
 }
 
-/// The value a branch at the end of `node`'s block proves non-null in `child`: the
-/// reference compared with null, when `child` is the block of the non-null outcome and has
-/// no other predecessor.
-fn branch_fact(
-    f: &Function,
-    preds: &HashMap<Block, usize>,
-    node: usize,
-    child: usize,
-) -> Option<Value> {
-    if !child.is_multiple_of(2) {
-        return None;
-    }
-    let (block, target) = (Block::new(node / 2), Block::new(child / 2));
+/// The value proven non-null along normal edge `n` of `block`'s terminator, if it is a
+/// comparison with null (`ne`: the taken edge 0; `eq`: the other edge 1).
+fn branch_fact(f: &Function, block: Block, n: usize) -> Option<Value> {
     let d = &f.insts[f.last_inst(block)?];
-    let Opcode::Branch(cond) = d.op else {
-        return None;
-    };
-    let outcome = match cond {
-        Cond::Ne => 0,
-        Cond::Eq => 1,
+    let outcome = match d.op {
+        Opcode::Branch(Cond::Ne) => 0,
+        Opcode::Branch(Cond::Eq) => 1,
         _ => return None,
     };
-    let is_null = |v: &Value| matches!(def_op(f, *v), Some(Opcode::Null));
-    let v = match (d.args.first(), d.args.get(1)) {
-        (Some(a), Some(n)) if is_null(n) && !is_null(a) => *a,
-        (Some(n), Some(a)) if is_null(n) && !is_null(a) => *a,
+    let is_null = |v: Value| matches!(def_op(f, v), Some(Opcode::Null));
+    let v = match d.args.as_slice() {
+        [a, n] if is_null(*n) && !is_null(*a) => *a,
+        [n, a] if is_null(*n) && !is_null(*a) => *a,
         _ => return None,
     };
-    let single = preds.get(&target) == Some(&1);
-    (single && d.succs.get(outcome).map(|c| c.block) == Some(target)).then_some(v)
+    (n == outcome).then_some(v)
 }
 
 /// The operation defining `v`, if an instruction does.
@@ -152,80 +262,16 @@ fn def_op(f: &Function, v: Value) -> Option<&Opcode> {
     }
 }
 
-enum Step {
-    Enter(usize, Option<Value>),
-    Exit(Vec<Value>),
-}
+#[cfg(test)]
+mod tests {
+    use super::Set;
 
-/// Walks the dominator tree with the set of values known non-null at each point.
-fn redundant_checks(f: &Function, dom: &Dominators) -> HashSet<Inst> {
-    let mut facts = known_non_null(f);
-    let preds = pred_counts(f);
-    let mut removed = HashSet::new();
-    let mut stack = vec![Step::Enter(dom.entry(), None)];
-    while let Some(step) = stack.pop() {
-        match step {
-            Step::Exit(added) => {
-                for v in added {
-                    facts.remove(&v);
-                }
-            }
-            Step::Enter(node, extra) => {
-                let mut added = Vec::new();
-                if let Some(v) = extra.filter(|&v| facts.insert(v)) {
-                    added.push(v);
-                }
-                let post_fact = scan_node(f, dom, node, &mut facts, &mut added, &mut removed);
-                stack.push(Step::Exit(added));
-                for &c in dom.children(node).iter().rev() {
-                    let is_post = node % 2 == 0 && c == node + 1;
-                    let fact = if is_post {
-                        post_fact
-                    } else {
-                        branch_fact(f, &preds, node, c)
-                    };
-                    stack.push(Step::Enter(c, fact));
-                }
-            }
-        }
+    #[test]
+    fn bit_sets() {
+        let mut a = Set::full(70);
+        let mut b = Set::empty(70);
+        b.add(65);
+        a.intersect(&b);
+        assert!(a.has(65) && !a.has(3));
     }
-    removed
-}
-
-/// Processes the instructions of one node; returns the operand of a check with an
-/// exceptional edge (known non-null only in the post node).
-fn scan_node(
-    f: &Function,
-    dom: &Dominators,
-    node: usize,
-    facts: &mut HashSet<Value>,
-    added: &mut Vec<Value>,
-    removed: &mut HashSet<Inst>,
-) -> Option<Value> {
-    let block = Block::new(node / 2);
-    let insts = &f.blocks[block].insts;
-    let split = dom.split(block);
-    let range = match (node % 2, split) {
-        (0, Some(k)) => 0..k + 1,
-        (0, None) => 0..insts.len(),
-        (_, Some(k)) => k + 1..insts.len(),
-        (_, None) => 0..0,
-    };
-    let mut post_fact = None;
-    for j in range {
-        let i = insts[j];
-        let d = &f.insts[i];
-        let Some(&v) = d.args.first().filter(|_| d.op == Opcode::NullCheck) else {
-            continue;
-        };
-        if facts.contains(&v) {
-            removed.insert(i);
-        } else if split == Some(j) {
-            post_fact = Some(v);
-        } else {
-            facts.insert(v);
-            added.push(v);
-        }
-    }
-    post_fact
 }
