@@ -6,7 +6,9 @@
 //! covered by a handler gets an exceptional edge to a dispatch block (one per distinct chain
 //! of covering handlers) that tests the catch types in exception-table order; the block is
 //! split right after such an instruction, so a block's variables at its end are those at the
-//! throw. Locals and stack slots are variables of the Braun et al. builder ([`ssa`]).
+//! throw. Locals and stack slots are variables of the Braun et al. builder ([`ssa`]). The
+//! operand-stack types at block starts come from [`crate::lower::stack::stack_types`]
+//! (shared with the bytecode lowering until it moves onto this IR).
 //!
 //! Invariants: leaders are filled in pc order; a block is sealed once every leader that can
 //! jump or throw into it has been filled (see [`Builder::plan`]); unreachable bytecode is
