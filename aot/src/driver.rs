@@ -89,6 +89,9 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
             program.classes.len()
         ),
     );
+    if std::env::var_os("ROAST_VERIFY_IR").is_some_and(|v| v == "1") {
+        verify_ir(opts, start, &program, &reach)?;
+    }
     if std::env::var_os("ROAST_STATS").is_some() {
         print_package_stats(&program, &reach);
     }
@@ -160,6 +163,37 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
     )?;
     progress(opts, start, &format!("linked {}", opts.output.display()));
     Ok(warnings)
+}
+
+/// `ROAST_VERIFY_IR=1`: builds and verifies the SSA IR of every reachable method (a check
+/// only; lowering still reads bytecode).
+fn verify_ir(
+    opts: &BuildOptions,
+    start: Instant,
+    program: &Program,
+    reach: &Reachability,
+) -> Result<(), String> {
+    let methods: Vec<MethodId> = reach.methods.iter().copied().collect();
+    match crate::ir::check_program(program, &methods) {
+        Ok(n) => {
+            progress(
+                opts,
+                start,
+                &format!("SSA IR built and verified for {n} methods"),
+            );
+            Ok(())
+        }
+        Err(errors) => Err(format!(
+            "SSA IR check failed for {} methods:\n{}",
+            errors.len(),
+            errors
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
+        )),
+    }
 }
 
 /// Compiles `.java` inputs with javac into one directory; other inputs pass through.

@@ -12,6 +12,7 @@ pub mod classpath;
 pub mod contract;
 pub mod desugar;
 pub mod driver;
+pub mod ir;
 pub mod jdk;
 pub mod link;
 pub mod lower;
