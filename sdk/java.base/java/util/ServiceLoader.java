@@ -6,7 +6,10 @@
  * java.base provides no service that java.base itself looks up, and roast does not read
  * META-INF/services yet, so every lookup finds no provider (an empty iteration). JDK code
  * then takes its documented no-provider path (e.g. CLDRLocaleProviderAdapter uses only the
- * locale data in java.base). The public API and its argument checks are HotSpot's.
+ * locale data in java.base). A lookup of a service the program itself declares would need
+ * the program's META-INF/services, which roast does not read yet: it fails loudly with
+ * UnsupportedOperationException instead of answering "no providers". The public API and its
+ * argument checks are HotSpot's.
  */
 package java.util;
 
@@ -46,17 +49,28 @@ public final class ServiceLoader<S> implements Iterable<S> {
         return new ServiceLoader<>(service);
     }
 
-    /** No providers: see the class comment. */
+    /** No providers for JDK services; program services are not supported yet. */
     public Iterator<S> iterator() {
+        checkJdkService();
         return Collections.emptyIterator();
     }
 
     public Stream<Provider<S>> stream() {
+        checkJdkService();
         return Stream.empty();
     }
 
     public Optional<S> findFirst() {
+        checkJdkService();
         return Optional.empty();
+    }
+
+    /** Services declared by the program (unnamed module) may have providers roast cannot see. */
+    private void checkJdkService() {
+        if (!service.getModule().isNamed()) {
+            throw new UnsupportedOperationException("roast: ServiceLoader for the program's service "
+                    + service.getName() + " (META-INF/services, module provides) is not supported yet");
+        }
     }
 
     public void reload() {
