@@ -8,7 +8,8 @@
 //!    that instantiates it by name, or the native that allocates it) is reachable. Found by
 //!    following the JDK's code paths (locale providers, resource bundles); extend it when a
 //!    program fails with a "not compiled into this program" error on such a path.
-//! 2. `Class.forName("constant")` (an `ldc` string immediately followed by the call): the named
+//! 2. `Class.forName("constant", ...)` (an `ldc` string at most three instructions before the
+//!    call, so `forName(String)` and `forName(String, boolean, ClassLoader)`): the named
 //!    class is loaded and initialized, and when it is a concrete class with a no-argument
 //!    constructor, instantiated with that constructor reachable (see `reach.rs`).
 //! 3. Program classes (not JDK ones) named by a class literal or a constant `Class.forName`:
