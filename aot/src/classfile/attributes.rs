@@ -34,6 +34,25 @@ pub struct Code {
 }
 
 impl Code {
+    /// A `Code` attribute made by the compiler (or a test): bytecode and handlers, without
+    /// debugging tables or a stack map.
+    pub fn new(
+        max_stack: u16,
+        max_locals: u16,
+        code: Vec<u8>,
+        handlers: Vec<ExceptionHandler>,
+    ) -> Code {
+        Code {
+            max_stack,
+            max_locals,
+            code,
+            handlers,
+            line_numbers: vec![],
+            local_variables: vec![],
+            stack_map: None,
+        }
+    }
+
     /// The source line of the instruction at `pc`: the entry with the greatest
     /// `start_pc <= pc`.
     pub fn line_for_pc(&self, pc: u32) -> Option<u16> {

@@ -202,6 +202,22 @@ impl ClassFile {
 }
 
 impl MethodInfo {
+    /// A method made by the compiler (or a test): code and nothing else (no throws clause,
+    /// signature or annotations).
+    pub fn with_code(access: u16, name: &str, descriptor: &str, code: Code) -> MethodInfo {
+        MethodInfo {
+            access,
+            name: name.into(),
+            descriptor: descriptor.into(),
+            code: Some(code),
+            exceptions: vec![],
+            signature: None,
+            annotations: vec![],
+            parameter_annotations: vec![],
+            annotation_default: None,
+        }
+    }
+
     /// True if the method is static.
     pub fn is_static(&self) -> bool {
         self.access & access::STATIC != 0

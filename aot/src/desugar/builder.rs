@@ -158,25 +158,12 @@ impl ClassBuilder {
     /// Adds a method with the given code.
     pub fn method(&mut self, access: u16, name: &str, desc: &str, code: Asm) {
         let code = code.finish();
-        self.methods.push(MethodInfo {
+        self.methods.push(MethodInfo::with_code(
             access,
-            name: name.into(),
-            descriptor: desc.into(),
-            code: Some(Code {
-                max_stack: 255,
-                max_locals: 255,
-                code,
-                handlers: vec![],
-                line_numbers: vec![],
-                local_variables: vec![],
-                stack_map: None,
-            }),
-            exceptions: vec![],
-            signature: None,
-            annotations: vec![],
-            parameter_annotations: vec![],
-            annotation_default: None,
-        });
+            name,
+            desc,
+            Code::new(255, 255, code, vec![]),
+        ));
     }
 
     /// The finished class file.

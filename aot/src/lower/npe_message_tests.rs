@@ -87,29 +87,11 @@ impl Fixture {
 }
 
 fn code(bytes: Vec<u8>) -> Code {
-    Code {
-        max_stack: 10,
-        max_locals: 10,
-        code: bytes,
-        handlers: vec![],
-        line_numbers: vec![],
-        local_variables: vec![],
-        stack_map: None,
-    }
+    Code::new(10, 10, bytes, vec![])
 }
 
 fn method(acc: u16, desc: &str, code: Code) -> MethodInfo {
-    MethodInfo {
-        access: acc,
-        name: "m".into(),
-        descriptor: desc.into(),
-        code: Some(code),
-        exceptions: vec![],
-        signature: None,
-        annotations: vec![],
-        parameter_annotations: vec![],
-        annotation_default: None,
-    }
+    MethodInfo::with_code(acc, "m", desc, code)
 }
 
 const STATIC: u16 = access::STATIC;

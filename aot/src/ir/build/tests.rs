@@ -18,25 +18,12 @@ fn class_with(
     let mut cb = ClassBuilder::new("T", "java/lang/Object", vec![]);
     cb.class("java/lang/Exception");
     let mut class = cb.build();
-    class.methods.push(MethodInfo {
-        access: access::STATIC,
-        name: "m".into(),
-        descriptor: desc.into(),
-        code: Some(Code {
-            max_stack: 8,
-            max_locals,
-            code: code.to_vec(),
-            handlers,
-            line_numbers: vec![],
-            local_variables: vec![],
-            stack_map: None,
-        }),
-        exceptions: vec![],
-        signature: None,
-        annotations: vec![],
-        parameter_annotations: vec![],
-        annotation_default: None,
-    });
+    class.methods.push(MethodInfo::with_code(
+        access::STATIC,
+        "m",
+        desc,
+        Code::new(8, max_locals, code.to_vec(), handlers),
+    ));
     class
 }
 
