@@ -25,20 +25,20 @@ const IVLN10: f64 = f64::from_bits(0x3FDBCB7B1526E50E); // 1/ln(10)
 const LOG10_2HI: f64 = f64::from_bits(0x3FD34413509F6000); // head of log10(2)
 const LOG10_2LO: f64 = f64::from_bits(0x3D59FEF311F12B36); // log10(2) - LOG10_2HI
 
-/// `StrictMath.log`: fdlibm's `log`.
-#[no_mangle]
-pub extern "C" fn roast_fdlibm_log(x: f64) -> f64 {
+/// The argument checks `log` and `log10` share: ±0 gives -inf, a negative x NaN, ±inf and
+/// NaN themselves (`Err` with the result). Otherwise `Ok((x, high word, k))` with subnormals
+/// scaled by 2^54 (k = -54) so that the exponent field is usable.
+fn finite_positive(x: f64) -> Result<(f64, i32, i32), f64> {
     let mut x = x;
     let mut hx = high_word(x) as i32;
-    let lx = low_word(x);
     let mut k = 0;
     if hx < 0x0010_0000 {
         // x < 2^-1022
-        if ((hx & 0x7fff_ffff) as u32 | lx) == 0 {
-            return -TWO54 / 0.0; // log(±0) = -inf
+        if ((hx & 0x7fff_ffff) as u32 | low_word(x)) == 0 {
+            return Err(-TWO54 / 0.0); // log(±0) = -inf
         }
         if hx < 0 {
-            return invalid(x); // log(negative) = NaN
+            return Err(invalid(x)); // log(negative) = NaN
         }
         // subnormal: scale up
         k -= 54;
@@ -46,8 +46,18 @@ pub extern "C" fn roast_fdlibm_log(x: f64) -> f64 {
         hx = high_word(x) as i32;
     }
     if hx >= 0x7ff0_0000 {
-        return x + x;
+        return Err(x + x);
     }
+    Ok((x, hx, k))
+}
+
+/// `StrictMath.log`: fdlibm's `log`.
+#[no_mangle]
+pub extern "C" fn roast_fdlibm_log(x: f64) -> f64 {
+    let (mut x, mut hx, mut k) = match finite_positive(x) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
     k += (hx >> 20) - 1023;
     hx &= 0x000f_ffff;
     // Normalize x or x/2 into [sqrt(2)/2, sqrt(2)): i is 0x100000 when the mantissa is
@@ -100,24 +110,10 @@ pub extern "C" fn roast_fdlibm_log(x: f64) -> f64 {
 /// negative); log10(x) = n log10(2) + log(y) / ln(10), log10(2) in two parts.
 #[no_mangle]
 pub extern "C" fn roast_fdlibm_log10(x: f64) -> f64 {
-    let mut x = x;
-    let mut hx = high_word(x) as i32;
-    let lx = low_word(x);
-    let mut k = 0;
-    if hx < 0x0010_0000 {
-        if ((hx & 0x7fff_ffff) as u32 | lx) == 0 {
-            return -TWO54 / 0.0; // log10(±0) = -inf
-        }
-        if hx < 0 {
-            return invalid(x); // log10(negative) = NaN
-        }
-        k -= 54;
-        x *= TWO54;
-        hx = high_word(x) as i32;
-    }
-    if hx >= 0x7ff0_0000 {
-        return x + x;
-    }
+    let (mut x, mut hx, mut k) = match finite_positive(x) {
+        Ok(v) => v,
+        Err(r) => return r,
+    };
     k += (hx >> 20) - 1023;
     let i = ((k as u32) & 0x8000_0000) >> 31;
     hx = (hx & 0x000f_ffff) | ((0x3ff - i as i32) << 20);
