@@ -106,22 +106,9 @@ impl BinOp {
     }
 }
 
-/// A branch condition, comparing two `i32` values (signed) or two references (`Eq`/`Ne`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Cond {
-    /// `==`
-    Eq,
-    /// `!=`
-    Ne,
-    /// `<`
-    Lt,
-    /// `>=`
-    Ge,
-    /// `>`
-    Gt,
-    /// `<=`
-    Le,
-}
+/// A branch condition, comparing two `i32` values (signed) or two references (`Eq`/`Ne`):
+/// the bytecode decoder's conditions, used unchanged.
+pub use crate::classfile::bytecode::Cond;
 
 impl Cond {
     /// The printed name.

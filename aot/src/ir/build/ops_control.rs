@@ -5,7 +5,7 @@
 //! (comparisons with zero or null compare with a constant).
 
 use super::{Builder, Result};
-use crate::classfile::bytecode::{Cond as BcCond, Op};
+use crate::classfile::bytecode::Op;
 use crate::ir::entity::{Block, Value};
 use crate::ir::inst::{Cond, Opcode};
 use crate::ir::types::Type;
@@ -16,12 +16,12 @@ pub(super) fn translate(b: &mut Builder<'_>, op: &Op) -> Result<bool> {
         Op::If(c, t) => {
             let v = b.pop(Type::I32)?;
             let zero = b.iconst(0)?;
-            branch(b, cond(*c), v, zero, *t)?;
+            branch(b, *c, v, zero, *t)?;
         }
         Op::IfICmp(c, t) => {
             let rhs = b.pop(Type::I32)?;
             let lhs = b.pop(Type::I32)?;
-            branch(b, cond(*c), lhs, rhs, *t)?;
+            branch(b, *c, lhs, rhs, *t)?;
         }
         Op::IfACmp(eq, t) => {
             let rhs = b.pop(Type::Ref)?;
@@ -66,17 +66,6 @@ pub(super) fn translate(b: &mut Builder<'_>, op: &Op) -> Result<bool> {
         _ => return Ok(false),
     }
     Ok(true)
-}
-
-fn cond(c: BcCond) -> Cond {
-    match c {
-        BcCond::Eq => Cond::Eq,
-        BcCond::Ne => Cond::Ne,
-        BcCond::Lt => Cond::Lt,
-        BcCond::Ge => Cond::Ge,
-        BcCond::Gt => Cond::Gt,
-        BcCond::Le => Cond::Le,
-    }
 }
 
 /// `branch.cond lhs, rhs -> target, fallthrough`.
