@@ -6,6 +6,7 @@
 #                    a C compiler (gcc, for the cc crate and for linking executables),
 #                    openjdk-17-jdk-headless (only when no JDK 17 with jmods/ is found)
 #   rustup           the rustfmt and clippy components of the active toolchain
+#   --bench          also gnuplot-nox (ci/bench.sh draws its chart with it)
 #
 # `apt-get update` runs only when something has to be installed. It exports nothing: the
 # scripts that need JAVA_HOME / LLVM_SYS_191_PREFIX `source ci/env.sh` themselves.
@@ -33,8 +34,14 @@ jdk_ok() {
 command -v dpkg-query >/dev/null 2>&1 || die "dpkg-query not found: this script supports Debian 12 only"
 
 # ---- Debian packages --------------------------------------------------------------------
+packages=(llvm-19-dev libpolly-19-dev libzstd-dev)
+case "${1:-}" in
+    "") ;;
+    --bench) packages+=(gnuplot-nox) ;;
+    *) die "unknown argument '$1' (usage: ci/setup.sh [--bench])" ;;
+esac
 missing=()
-for pkg in llvm-19-dev libpolly-19-dev libzstd-dev; do
+for pkg in "${packages[@]}"; do
     deb_installed "$pkg" || missing+=("$pkg")
 done
 if ! command -v cc >/dev/null 2>&1; then
