@@ -3,6 +3,7 @@
 # everything is present it only checks (well under 2 s) and installs nothing.
 #
 #   Debian packages  llvm-19-dev libpolly-19-dev libzstd-dev (LLVM 19 for inkwell/llvm-sys),
+#                    zlib1g-dev (linked statically into executables for java.util.zip),
 #                    a C compiler (gcc, for the cc crate and for linking executables),
 #                    openjdk-17-jdk-headless (only when no JDK 17 with jmods/ is found)
 #   rustup           the rustfmt and clippy components of the active toolchain
@@ -34,7 +35,7 @@ jdk_ok() {
 command -v dpkg-query >/dev/null 2>&1 || die "dpkg-query not found: this script supports Debian 12 only"
 
 # ---- Debian packages --------------------------------------------------------------------
-packages=(llvm-19-dev libpolly-19-dev libzstd-dev)
+packages=(llvm-19-dev libpolly-19-dev libzstd-dev zlib1g-dev)
 case "${1:-}" in
     "") ;;
     --bench) packages+=(gnuplot-nox) ;;

@@ -7,7 +7,11 @@
 //! - archives are opened and indexed once, at [`ClassPath::add`]; entries are decompressed
 //!   lazily on [`ClassPath::find`], so adding `java.base.jmod` is cheap;
 //! - bad input (missing files, broken archives, bad headers) is a [`LoadError`], never a panic;
-//! - `module-info` is never returned by `find`.
+//! - `module-info` is never returned by `find`;
+//! - resources (files that are not classes: under `classes/` in a jmod) are listed by
+//!   [`ClassPath::resources`] and read by [`ClassPath::read_resource`] with the same order
+//!   rule as classes; a jmod's `lib/` and `conf/` files (the JDK home's) are resources
+//!   named with a leading `/` (`/lib/tzdb.dat`), which no class-relative name can be.
 //!
 //! A `ClassPath` is meant to be used from one thread (archives sit behind a `RefCell`).
 
@@ -130,6 +134,8 @@ enum Source {
         archive: RefCell<Archive>,
         /// Internal class name -> index of the zip entry.
         index: HashMap<String, usize>,
+        /// Resource name (path inside the archive, below `classes/` in a jmod) -> index.
+        resources: HashMap<String, usize>,
     },
     Memory(HashMap<String, ClassBytes>),
 }
@@ -253,7 +259,13 @@ impl ClassPath {
         let mut names = BTreeSet::new();
         for entry in self.entries.iter().filter(|e| e.user) {
             match (&entry.source, &entry.origin) {
-                (Source::Dir, Origin::Dir(dir)) => list_dir(dir, "", 0, &mut names),
+                (Source::Dir, Origin::Dir(dir)) => walk_files(dir, "", 0, &mut |name, path| {
+                    if let Some(stem) = name.strip_suffix(".class") {
+                        if path.is_file() && !stem.rsplit('/').next().unwrap_or("").is_empty() {
+                            names.insert(stem.to_string());
+                        }
+                    }
+                }),
                 (Source::Archive { index, .. }, _) => names.extend(index.keys().cloned()),
                 (Source::Memory(map), _) => names.extend(map.keys().cloned()),
                 _ => {}
@@ -261,6 +273,57 @@ impl ClassPath {
         }
         names.remove("module-info");
         names.into_iter().collect()
+    }
+
+    /// Names of the resources (files that are not classes) of all entries, sorted, each with
+    /// whether the first entry that has it (the one [`ClassPath::read_resource`] reads) is a
+    /// user entry.
+    pub fn resources(&self) -> Vec<(String, bool)> {
+        let mut found: std::collections::BTreeMap<String, bool> = Default::default();
+        for entry in &self.entries {
+            let mut add = |name: &str| {
+                if is_safe_name(name.strip_prefix('/').unwrap_or(name)) {
+                    found.entry(name.to_string()).or_insert(entry.user);
+                }
+            };
+            match (&entry.source, &entry.origin) {
+                (Source::Dir, Origin::Dir(dir)) => walk_files(dir, "", 0, &mut |name, path| {
+                    if !name.ends_with(".class") && path.is_file() {
+                        add(name);
+                    }
+                }),
+                (Source::Archive { resources, .. }, _) => resources.keys().for_each(|n| add(n)),
+                _ => {}
+            }
+        }
+        found.into_iter().collect()
+    }
+
+    /// Reads a resource by name (as listed by [`ClassPath::resources`]) from the first entry
+    /// that has it; `None` if none has it.
+    pub fn read_resource(&self, name: &str) -> Option<Result<Vec<u8>, LoadError>> {
+        if !is_safe_name(name.strip_prefix('/').unwrap_or(name)) {
+            return None;
+        }
+        self.entries
+            .iter()
+            .find_map(|entry| match (&entry.source, &entry.origin) {
+                (Source::Dir, Origin::Dir(dir)) if !name.starts_with('/') => {
+                    let path = dir.join(name);
+                    path.is_file()
+                        .then(|| std::fs::read(&path).map_err(|e| LoadError::new(&path, e)))
+                }
+                (
+                    Source::Archive {
+                        archive, resources, ..
+                    },
+                    origin,
+                ) => {
+                    let i = *resources.get(name)?;
+                    Some(read_archive_entry(archive, i, origin).map(|c| c.bytes))
+                }
+                _ => None,
+            })
     }
 
     /// The `Main-Class` of a jar's manifest, as written (dotted), if any.
@@ -293,7 +356,7 @@ fn is_safe_name(name: &str) -> bool {
 fn find_in(entry: &Entry, name: &str) -> Option<Result<ClassBytes, LoadError>> {
     match (&entry.source, &entry.origin) {
         (Source::Dir, Origin::Dir(dir)) => find_in_dir(dir, name),
-        (Source::Archive { archive, index }, origin) => {
+        (Source::Archive { archive, index, .. }, origin) => {
             let i = *index.get(name)?;
             Some(read_archive_entry(archive, i, origin))
         }
@@ -365,32 +428,52 @@ fn open_archive(path: &Path, jmod: bool) -> Result<Source, LoadError> {
     let archive = ZipArchive::new(reader)
         .map_err(|e| LoadError::new(path, format!("not a valid zip archive: {e}")))?;
     let prefix = if jmod { "classes/" } else { "" };
-    let index = index_archive(&archive, prefix);
+    let (index, resources) = index_archive(&archive, prefix);
     Ok(Source::Archive {
         archive: RefCell::new(archive),
         index,
+        resources,
     })
 }
 
-/// Maps internal class names to zip entry indices; the first entry of a name wins.
-fn index_archive(archive: &Archive, prefix: &str) -> HashMap<String, usize> {
+/// Maps internal class names and resource names to zip entry indices; the first entry of a
+/// name wins. Directory entries and entries outside `prefix` are neither.
+fn index_archive(
+    archive: &Archive,
+    prefix: &str,
+) -> (HashMap<String, usize>, HashMap<String, usize>) {
     let mut index = HashMap::with_capacity(archive.len());
+    let mut resources = HashMap::new();
     for i in 0..archive.len() {
         let Some(entry) = archive.name_for_index(i) else {
             continue;
         };
-        let Some(class) = entry
-            .strip_prefix(prefix)
-            .and_then(|n| n.strip_suffix(".class"))
-        else {
+        let Some(name) = entry.strip_prefix(prefix) else {
+            // A jmod's `lib/` and `conf/` files are the JDK home's: resources named by their
+            // path below the home with a leading `/` (`/lib/tzdb.dat`).
+            if !prefix.is_empty()
+                && (entry.starts_with("lib/") || entry.starts_with("conf/"))
+                && is_safe_name(entry)
+                && !entry.ends_with('/')
+            {
+                resources.entry(format!("/{entry}")).or_insert(i);
+            }
             continue;
         };
-        if class.starts_with("META-INF/") || !is_safe_name(class) {
+        if !is_safe_name(name) || name.ends_with('/') {
             continue;
         }
-        index.entry(class.to_string()).or_insert(i);
+        match name.strip_suffix(".class") {
+            Some(class) if !class.starts_with("META-INF/") => {
+                index.entry(class.to_string()).or_insert(i);
+            }
+            Some(_) => {}
+            None => {
+                resources.entry(name.to_string()).or_insert(i);
+            }
+        }
     }
-    index
+    (index, resources)
 }
 
 /// Reads a single `.class` file and registers it under the name parsed from its bytes.
@@ -405,8 +488,9 @@ fn single_class(path: &Path) -> Result<Source, LoadError> {
     Ok(Source::Memory(HashMap::from([(class.name, found)])))
 }
 
-/// Adds the classes below `dir` (whose package prefix is `prefix`) to `names`.
-fn list_dir(dir: &Path, prefix: &str, depth: usize, names: &mut BTreeSet<String>) {
+/// Calls `visit(relative name, path)` for every file below `dir` (whose relative names start
+/// with `prefix`), at most [`MAX_DIR_DEPTH`] levels deep.
+fn walk_files(dir: &Path, prefix: &str, depth: usize, visit: &mut dyn FnMut(&str, &Path)) {
     if depth > MAX_DIR_DEPTH {
         return;
     }
@@ -422,11 +506,9 @@ fn list_dir(dir: &Path, prefix: &str, depth: usize, names: &mut BTreeSet<String>
         };
         let path = item.path();
         if kind.is_dir() {
-            list_dir(&path, &format!("{prefix}{file_name}/"), depth + 1, names);
-        } else if let Some(stem) = file_name.strip_suffix(".class") {
-            if path.is_file() && !stem.is_empty() {
-                names.insert(format!("{prefix}{stem}"));
-            }
+            walk_files(&path, &format!("{prefix}{file_name}/"), depth + 1, visit);
+        } else {
+            visit(&format!("{prefix}{file_name}"), &path);
         }
     }
 }

@@ -111,13 +111,26 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
     let context = inkwell::context::Context::create();
     let lowered = lower::lower_program(&context, &mut program, &reach, &LowerOptions { main });
     let warnings = lowered.warnings;
+    // Resources are chosen after lowering: JDK resources are kept when a literal of the
+    // compiled code names them. The resource unit goes before the data unit, which stays last.
+    let resources = crate::resources::select(program.classpath(), &lowered.literals)?;
+    let mut units = lowered.units;
+    units.insert(
+        units.len() - 1,
+        lower::resources::resource_unit(&context, &resources, &jdk.home.to_string_lossy()),
+    );
     progress(
         opts,
         start,
-        &format!("lowered to LLVM IR ({} units)", lowered.units.len()),
+        &format!(
+            "lowered to LLVM IR ({} units, {} resources embedded, {} KB)",
+            units.len(),
+            resources.len(),
+            resources.iter().map(|r| r.bytes.len()).sum::<usize>() / 1024
+        ),
     );
     if opts.emit != Emit::Exe {
-        let module = lower::parallel::link_units(lowered.units)?;
+        let module = lower::parallel::link_units(units)?;
         let tm = lower::emit::target_machine(opts.target.as_deref())?;
         lower::emit::prepare(&module, &tm)?;
         if opts.emit == Emit::LlvmIr {
@@ -138,7 +151,7 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
         crate::cache::ObjectCache::open(opts.cache_dir.as_deref(), opts.use_cache, &codegen);
     let threads = codegen_threads();
     let (objects, stats) = lower::parallel::emit_units(
-        &lowered.units,
+        &units,
         opts.target.as_deref(),
         opts.optimize,
         &cache,

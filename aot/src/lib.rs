@@ -19,4 +19,5 @@ pub mod lower;
 pub mod program;
 pub mod reach;
 pub mod reflective_roots;
+pub mod resources;
 pub mod sdk;

@@ -78,6 +78,8 @@ pub fn link(
         .arg(output)
         .arg(format!("@{}", list.display()))
         .arg(&runtime)
+        // zlib (java.util.zip natives) statically, so executables need no libz at run time.
+        .args(["-Wl,-Bstatic", "-lz", "-Wl,-Bdynamic"])
         .args(["-lm", "-lpthread", "-ldl", "-Wl,--gc-sections"])
         .output()
         .map_err(|e| format!("cannot run the linker `{cc}`: {e}"))?;

@@ -142,7 +142,7 @@ impl Reachability {
             }
         }
         for (name, desc) in names {
-            if let Some(t) = dispatch_target(program, c, &name, &desc) {
+            for t in dispatch_targets(program, c, &name, &desc) {
                 self.add_method(program, None, t);
             }
         }
@@ -194,7 +194,7 @@ impl Reachability {
                     continue;
                 }
             }
-            if let Some(t) = dispatch_target(program, c, name, desc) {
+            for t in dispatch_targets(program, c, name, desc) {
                 self.add_method(program, Some(caller), t);
             }
         }
@@ -530,24 +530,45 @@ pub fn special_target(program: &Program, caller: ClassId, resolved: MethodId) ->
     resolved
 }
 
-/// The method a virtual call of `name`+`desc` on an instance of `class` runs (JVMS §5.4.6):
-/// the nearest declaration in the superclass chain, else the maximally specific default.
-pub fn dispatch_target(
+/// The methods a virtual call of `name`+`desc` on an instance of `class` may run (JVMS
+/// §5.4.6): the nearest declaration in the superclass chain, and further up every
+/// declaration that the ones below cannot override (a package-private method of another
+/// package keeps its own vtable slot, so a call resolved to it runs it); else the maximally
+/// specific default method.
+pub fn dispatch_targets(
     program: &Program,
     class: ClassId,
     name: &str,
     desc: &str,
-) -> Option<MethodId> {
+) -> Vec<MethodId> {
+    let mut found: Vec<MethodId> = Vec::new();
+    let mut below: Vec<MethodId> = Vec::new();
     let mut cur = Some(class);
     while let Some(k) = cur {
         if let Some(m) = program.declared_method(k, name, desc) {
             let meth = program.method(m);
             if !meth.is_static() && !meth.is_private() {
-                return if meth.is_abstract() { None } else { Some(m) };
+                if below.iter().all(|&b| program.can_override(b, m)) && !below.is_empty() {
+                    break;
+                }
+                if !meth.is_abstract() {
+                    found.push(m);
+                }
+                below.push(m);
             }
         }
         cur = program.class(k).super_class;
     }
+    if !below.is_empty() {
+        return found;
+    }
+    dispatch_default(program, class, name, desc)
+        .into_iter()
+        .collect()
+}
+
+/// The maximally specific default method of `name`+`desc` among `class`'s interfaces.
+fn dispatch_default(program: &Program, class: ClassId, name: &str, desc: &str) -> Option<MethodId> {
     let mut found: Option<MethodId> = None;
     for iface in program.all_interfaces(class) {
         if let Some(m) = program.declared_method(iface, name, desc) {

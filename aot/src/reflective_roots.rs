@@ -65,6 +65,54 @@ pub const RULES: &[Rule] = &[
             ("sun/text/resources/FormatData_en_US", Some("()V")),
         ],
     },
+    // The other locale bundles, each created by name when its LocaleData getter runs.
+    Rule {
+        trigger: ("sun/util/resources/LocaleData", "getTimeZoneNames"),
+        keep: &[
+            ("sun/util/resources/cldr/TimeZoneNames", Some("()V")),
+            ("sun/util/resources/cldr/TimeZoneNames_en", Some("()V")),
+            ("sun/util/resources/TimeZoneNames", Some("()V")),
+            ("sun/util/resources/TimeZoneNames_en", Some("()V")),
+        ],
+    },
+    Rule {
+        trigger: ("sun/util/resources/LocaleData", "getCurrencyNames"),
+        keep: &[
+            ("sun/util/resources/cldr/CurrencyNames", Some("()V")),
+            ("sun/util/resources/cldr/CurrencyNames_en", Some("()V")),
+            ("sun/util/resources/CurrencyNames", Some("()V")),
+            ("sun/util/resources/CurrencyNames_en_US", Some("()V")),
+        ],
+    },
+    Rule {
+        trigger: ("sun/util/resources/LocaleData", "getLocaleNames"),
+        keep: &[
+            ("sun/util/resources/cldr/LocaleNames", Some("()V")),
+            ("sun/util/resources/cldr/LocaleNames_en", Some("()V")),
+            ("sun/util/resources/LocaleNames", Some("()V")),
+            ("sun/util/resources/LocaleNames_en", Some("()V")),
+        ],
+    },
+    Rule {
+        trigger: ("sun/util/resources/LocaleData", "getCalendarData"),
+        keep: &[
+            ("sun/util/resources/cldr/CalendarData", Some("()V")),
+            ("sun/util/resources/CalendarData", Some("()V")),
+            ("sun/util/resources/CalendarData_en", Some("()V")),
+        ],
+    },
+    Rule {
+        trigger: ("sun/util/resources/LocaleData", "getBreakIteratorInfo"),
+        keep: &[("sun/text/resources/BreakIteratorInfo", Some("()V"))],
+    },
+    Rule {
+        trigger: ("sun/util/resources/LocaleData", "getBreakIteratorResources"),
+        keep: &[("sun/text/resources/BreakIteratorResources", Some("()V"))],
+    },
+    Rule {
+        trigger: ("sun/util/resources/LocaleData", "getCollationData"),
+        keep: &[("sun/text/resources/CollationData", Some("()V"))],
+    },
     // The runtime builds Field objects natively (runtime/src/natives/members.rs), as
     // HotSpot's VM does.
     Rule {

@@ -255,6 +255,20 @@ pub struct FieldMeta {
     pub static_addr: *mut u8,
 }
 
+/// An embedded resource (a class-path file that is not a class), an entry of
+/// [`symbols::RESOURCE_TABLE`]; the table is sorted by name (byte order).
+#[repr(C)]
+pub struct ResourceEntry {
+    /// The name as a path inside its class-path entry (`java/lang/uniName.dat`), UTF-8.
+    pub name: *const u8,
+    /// Length of `name` in bytes.
+    pub name_len: u32,
+    /// Length of `data` in bytes.
+    pub data_len: u32,
+    /// The file's contents.
+    pub data: *const u8,
+}
+
 /// A frame record: compiled methods link one into the thread's list on entry and store the
 /// current bytecode pc before each call, which gives stack traces and `getCallerClass`.
 #[repr(C)]
@@ -311,6 +325,13 @@ pub mod symbols {
     pub const STRING_TABLE: &str = "roast_string_table";
     /// Generated: `u32` number of entries in [`STRING_TABLE`].
     pub const STRING_COUNT: &str = "roast_string_count";
+    /// Generated: `ResourceEntry[]`, the embedded resources sorted by name.
+    pub const RESOURCE_TABLE: &str = "roast_resource_table";
+    /// Generated: `u32` number of entries in [`RESOURCE_TABLE`].
+    pub const RESOURCE_COUNT: &str = "roast_resource_count";
+    /// Generated: NUL-terminated `java.home` (the JDK the class library was read from); the
+    /// embedded JDK files (resources named `/lib/...`) appear below it.
+    pub const JAVA_HOME: &str = "roast_java_home";
     /// Prefix of the symbol of a class descriptor: `desc:` + internal name.
     pub const DESC_PREFIX: &str = "desc:";
 }
@@ -403,6 +424,77 @@ pub const NATIVES: &[&str] = &[
     "java/lang/System.getenv0(Ljava/lang/String;)Ljava/lang/String;",
     "java/lang/System.environ0()[Ljava/lang/String;",
     "java/lang/RoastVM.enumValues(Ljava/lang/Class;)[Ljava/lang/Object;",
+    "java/lang/RoastVM.resourceBytes(Ljava/lang/String;)[B",
+    "java/lang/ClassLoader.registerNatives()V",
+    "java/io/FileInputStream.open0(Ljava/lang/String;)V",
+    "java/io/FileInputStream.length0()J",
+    "java/io/FileInputStream.position0()J",
+    "java/io/FileInputStream.skip0(J)J",
+    "java/io/FileOutputStream.open0(Ljava/lang/String;Z)V",
+    "java/io/RandomAccessFile.initIDs()V",
+    "java/io/RandomAccessFile.open0(Ljava/lang/String;I)V",
+    "java/io/RandomAccessFile.read0()I",
+    "java/io/RandomAccessFile.readBytes([BII)I",
+    "java/io/RandomAccessFile.write0(I)V",
+    "java/io/RandomAccessFile.writeBytes([BII)V",
+    "java/io/RandomAccessFile.getFilePointer()J",
+    "java/io/RandomAccessFile.seek0(J)V",
+    "java/io/RandomAccessFile.length()J",
+    "java/io/RandomAccessFile.setLength(J)V",
+    "java/io/FileDescriptor.close0()V",
+    "java/io/FileCleanable.cleanupClose0(IJ)V",
+    "java/io/UnixFileSystem.initIDs()V",
+    "java/io/UnixFileSystem.getBooleanAttributes0(Ljava/io/File;)I",
+    "java/io/UnixFileSystem.checkAccess(Ljava/io/File;I)Z",
+    "java/io/UnixFileSystem.getLastModifiedTime(Ljava/io/File;)J",
+    "java/io/UnixFileSystem.getLength(Ljava/io/File;)J",
+    "java/io/UnixFileSystem.setPermission(Ljava/io/File;IZZ)Z",
+    "java/io/UnixFileSystem.setReadOnly(Ljava/io/File;)Z",
+    "java/io/UnixFileSystem.createFileExclusively(Ljava/lang/String;)Z",
+    "java/io/UnixFileSystem.delete0(Ljava/io/File;)Z",
+    "java/io/UnixFileSystem.createDirectory(Ljava/io/File;)Z",
+    "java/io/UnixFileSystem.rename0(Ljava/io/File;Ljava/io/File;)Z",
+    "java/io/UnixFileSystem.setLastModifiedTime(Ljava/io/File;J)Z",
+    "java/io/UnixFileSystem.list(Ljava/io/File;)[Ljava/lang/String;",
+    "java/io/UnixFileSystem.getSpace(Ljava/io/File;I)J",
+    "java/io/UnixFileSystem.getNameMax0(Ljava/lang/String;)J",
+    "java/io/UnixFileSystem.canonicalize0(Ljava/lang/String;)Ljava/lang/String;",
+    "java/util/TimeZone.getSystemTimeZoneID(Ljava/lang/String;)Ljava/lang/String;",
+    "java/util/TimeZone.getSystemGMTOffsetID()Ljava/lang/String;",
+    "jdk/internal/misc/UnsafeConstants.pageSize()I",
+    "jdk/internal/misc/Unsafe.allocateMemory0(J)J",
+    "jdk/internal/misc/Unsafe.reallocateMemory0(JJ)J",
+    "jdk/internal/misc/Unsafe.freeMemory0(J)V",
+    "jdk/internal/misc/Unsafe.setMemory0(Ljava/lang/Object;JJB)V",
+    "jdk/internal/misc/Unsafe.copyMemory0(Ljava/lang/Object;JLjava/lang/Object;JJ)V",
+    "jdk/internal/misc/Unsafe.copySwapMemory0(Ljava/lang/Object;JLjava/lang/Object;JJJ)V",
+    "java/util/zip/CRC32.update(II)I",
+    "java/util/zip/CRC32.updateBytes0(I[BII)I",
+    "java/util/zip/CRC32.updateByteBuffer0(IJII)I",
+    "java/util/zip/Adler32.update(II)I",
+    "java/util/zip/Adler32.updateBytes(I[BII)I",
+    "java/util/zip/Adler32.updateByteBuffer(IJII)I",
+    "java/util/zip/Inflater.initIDs()V",
+    "java/util/zip/Inflater.init(Z)J",
+    "java/util/zip/Inflater.setDictionary(J[BII)V",
+    "java/util/zip/Inflater.setDictionaryBuffer(JJI)V",
+    "java/util/zip/Inflater.inflateBytesBytes(J[BII[BII)J",
+    "java/util/zip/Inflater.inflateBytesBuffer(J[BIIJI)J",
+    "java/util/zip/Inflater.inflateBufferBytes(JJI[BII)J",
+    "java/util/zip/Inflater.inflateBufferBuffer(JJIJI)J",
+    "java/util/zip/Inflater.getAdler(J)I",
+    "java/util/zip/Inflater.reset(J)V",
+    "java/util/zip/Inflater.end(J)V",
+    "java/util/zip/Deflater.init(IIZ)J",
+    "java/util/zip/Deflater.setDictionary(J[BII)V",
+    "java/util/zip/Deflater.setDictionaryBuffer(JJI)V",
+    "java/util/zip/Deflater.deflateBytesBytes(J[BII[BIIII)J",
+    "java/util/zip/Deflater.deflateBytesBuffer(J[BIIJIII)J",
+    "java/util/zip/Deflater.deflateBufferBytes(JJI[BIIII)J",
+    "java/util/zip/Deflater.deflateBufferBuffer(JJIJIII)J",
+    "java/util/zip/Deflater.getAdler(J)I",
+    "java/util/zip/Deflater.reset(J)V",
+    "java/util/zip/Deflater.end(J)V",
     "java/lang/Object.getClass()Ljava/lang/Class;",
     "java/lang/Object.hashCode()I",
     "java/lang/Object.clone()Ljava/lang/Object;",

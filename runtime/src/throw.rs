@@ -41,6 +41,8 @@ mod vm {
         pub fn interrupted(msg: *mut u8) -> *mut u8;
         #[link_name = "java/lang/RoastVM.illegalArgument(Ljava/lang/String;)Ljava/lang/Throwable;"]
         pub fn illegal_argument(msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.libraryError(ILjava/lang/String;)Ljava/lang/Throwable;"]
+        pub fn library_error(kind: i32, msg: *mut u8) -> *mut u8;
         #[link_name = "java/lang/RoastVM.uncaught(Ljava/lang/Throwable;)V"]
         pub fn uncaught(t: *mut u8);
         #[link_name = "java/lang/RoastVM.shutdown()V"]
@@ -79,6 +81,41 @@ pub fn interrupted(msg: Option<&str>) {
 /// IllegalArgumentException with a message.
 pub fn illegal_argument(msg: &str) {
     let m = jstr(Some(msg));
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::illegal_argument(m) });
+}
+
+/// `java.util.zip.DataFormatException` with zlib's message (or none).
+pub fn data_format(msg: Option<&str>) {
+    let m = jstr(msg);
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::library_error(0, m) });
+}
+
+/// InternalError with an optional message.
+pub fn internal_error(msg: Option<&str>) {
+    let m = jstr(msg);
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::library_error(1, m) });
+}
+
+/// IOException with a message.
+pub fn io_exception(msg: &str) {
+    let m = jstr(Some(msg));
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::library_error(2, m) });
+}
+
+/// FileNotFoundException with a message.
+pub fn file_not_found(msg: &str) {
+    let m = jstr(Some(msg));
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::library_error(3, m) });
+}
+
+/// IllegalArgumentException with an optional message.
+pub fn illegal_argument_opt(msg: Option<&str>) {
+    let m = jstr(msg);
     // SAFETY: calling compiled Java code with valid arguments.
     raise(|| unsafe { vm::illegal_argument(m) });
 }

@@ -23,6 +23,7 @@ mod ops_invoke;
 mod ops_object;
 pub mod parallel;
 pub mod polymorphic;
+pub mod resources;
 pub mod stack;
 pub mod types;
 
@@ -251,6 +252,8 @@ pub struct LoweredProgram<'ctx> {
     pub units: Vec<Module<'ctx>>,
     /// Build warnings (unsupported features that will throw at run time).
     pub warnings: Vec<String>,
+    /// Every string literal of the compiled code, sorted.
+    pub literals: Vec<String>,
 }
 
 /// Declares the thread-local `roast_thread` in `module`.
@@ -337,6 +340,12 @@ pub fn lower_program<'ctx>(
         units.push(last);
     }
     l.in_data_unit = true;
+    let mut literals: Vec<String> = l
+        .literal_requests
+        .values()
+        .map(|utf16| String::from_utf16_lossy(utf16))
+        .collect();
+    literals.sort();
     l.declare_descs();
     l.declare_statics();
     l.define_literals();
@@ -347,5 +356,6 @@ pub fn lower_program<'ctx>(
     LoweredProgram {
         units,
         warnings: l.warnings,
+        literals,
     }
 }

@@ -184,9 +184,8 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
                 .into_pointer_value();
             return self.call(fp, ty, args);
         }
-        let (name, desc) = (tm.name.clone(), tm.descriptor.clone());
         let static_class = self.vtable_class(ref_class, tclass);
-        let Some(slot) = self.l.program.vtable_slot(static_class, &name, &desc) else {
+        let Some(slot) = self.l.program.vtable_slot(static_class, target) else {
             return self.direct_call(target, args);
         };
         let fp = self.vtable_entry(receiver, slot);

@@ -204,7 +204,7 @@ impl Program {
     }
 
     /// JVMS §5.4.5: can `m` override `sup` (package-private methods only within the package)?
-    fn can_override(&self, m: MethodId, sup: MethodId) -> bool {
+    pub fn can_override(&self, m: MethodId, sup: MethodId) -> bool {
         let s = self.method(sup);
         if s.access & (access::PUBLIC | access::PROTECTED) != 0 {
             return true;
@@ -270,12 +270,26 @@ impl Program {
         out
     }
 
-    /// The vtable slot of the virtual method `name`+`desc` as seen from `class`.
-    pub fn vtable_slot(&self, class: ClassId, name: &str, desc: &str) -> Option<u32> {
+    /// The vtable slot a call resolved to `target` uses on receivers of static type `class`
+    /// (a subclass of `target`'s class or that class): `target`'s own slot, which overriding
+    /// methods take over in place. A method that does not override a package-private
+    /// method of another package with the same name and descriptor has a slot of its own,
+    /// so the slot is found by identity, not by name. Interface methods (reached through a
+    /// class type) are found by name and descriptor.
+    pub fn vtable_slot(&self, class: ClassId, target: MethodId) -> Option<u32> {
+        let t = self.method(target);
+        let owner = t.class;
+        if !self.class(owner).is_interface() {
+            if let Some(s) = self.layout(owner).vtable.iter().position(|&v| v == target) {
+                return Some(s as u32);
+            }
+        }
         self.layout(class)
             .vtable
             .iter()
-            .position(|&v| self.method(v).name == name && self.method(v).descriptor == desc)
+            .position(|&v| {
+                self.method(v).name == t.name && self.method(v).descriptor == t.descriptor
+            })
             .map(|s| s as u32)
     }
 

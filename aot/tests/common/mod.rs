@@ -71,7 +71,27 @@ fn first_difference(expected: &str, actual: &str) -> String {
     )
 }
 
-/// Compiles `aot/tests/java/<dir>/<name>.java`, runs it on HotSpot, builds it with roast, runs
+/// Copies the files below `from` (a program's `<name>.resources/` directory, if it exists)
+/// into the class directory `to`, keeping their relative paths: the program's resources.
+fn copy_resources(from: &Path, to: &Path) -> Result<(), String> {
+    if !from.is_dir() {
+        return Ok(());
+    }
+    for entry in std::fs::read_dir(from).map_err(|e| e.to_string())? {
+        let entry = entry.map_err(|e| e.to_string())?;
+        let target = to.join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir_all(&target).map_err(|e| e.to_string())?;
+            copy_resources(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), &target).map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// Compiles `aot/tests/java/<dir>/<name>.java` (and copies `<name>.resources/` into its class
+/// directory), runs it on HotSpot, builds it with roast, runs
 /// the executable and compares stdout and exit status.
 pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> {
     let Ok(jdk) = Jdk::locate() else {
@@ -91,6 +111,7 @@ pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> 
         .arg(&classes)
         .arg(&source))?;
     require_success("javac", &javac)?;
+    copy_resources(&source.with_extension("resources"), &classes)?;
     let java = run(Command::new(jdk.home.join("bin/java"))
         .arg("-cp")
         .arg(&classes)
@@ -122,4 +143,18 @@ pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> 
         ));
     }
     Ok(())
+}
+
+/// Runs [`check`] on every program of `aot/tests/java/<dir>/` named in `names` and fails with
+/// all differences at once.
+pub fn check_all(dir: &str, names: &[&str], javac_flags: &[&str]) {
+    let failures: Vec<String> = names
+        .iter()
+        .filter_map(|&name| {
+            check(dir, name, javac_flags)
+                .err()
+                .map(|e| format!("{name}: {e}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -26,7 +26,7 @@ pub extern "C" fn system_init_properties() -> *mut u8 {
         ("java.class.version", "61.0".into()),
         ("java.vendor", "roast".into()),
         ("java.vm.name", "roast".into()),
-        ("java.home", "/".into()),
+        ("java.home", super::resources::java_home().into()),
         ("java.class.path", ".".into()),
         ("line.separator", "\n".into()),
         ("file.separator", "/".into()),
@@ -596,3 +596,7 @@ pub fn mirror_desc(m: *mut u8) -> Option<&'static ClassDesc> {
     }
     d
 }
+
+/// ClassLoader.registerNatives: the natives are linked statically; nothing to register.
+#[export_name = "java/lang/ClassLoader.registerNatives()V"]
+pub extern "C" fn class_loader_register_natives() {}

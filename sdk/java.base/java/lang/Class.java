@@ -506,16 +506,36 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return null;
     }
 
-    /** Resources are not embedded in roast executables yet. */
+    /**
+     * Reads a resource embedded in the executable: every non-class file of the program's
+     * class path, and the JDK resources compiled code names (see aot/src/resources.rs). A
+     * relative name is resolved against this class's package, as on HotSpot.
+     */
     public InputStream getResourceAsStream(String name) {
-        Objects.requireNonNull(name);
-        return null;
+        byte[] bytes = RoastVM.resourceBytes(resolveResourceName(Objects.requireNonNull(name)));
+        return bytes == null ? null : new java.io.ByteArrayInputStream(bytes);
     }
 
-    /** Resources are not embedded in roast executables yet. */
+    /**
+     * Embedded resources have no URL yet: null when there is no such resource, otherwise a
+     * loud UnsupportedOperationException (never a URL that cannot be opened).
+     */
     public URL getResource(String name) {
-        Objects.requireNonNull(name);
-        return null;
+        String absolute = resolveResourceName(Objects.requireNonNull(name));
+        if (RoastVM.resourceBytes(absolute) == null) {
+            return null;
+        }
+        throw new UnsupportedOperationException("roast: Class.getResource(\"" + name
+                + "\") cannot return a URL for a resource embedded in the executable yet; use getResourceAsStream");
+    }
+
+    /** HotSpot's Class.resolveName: relative names are prefixed with the package path. */
+    private String resolveResourceName(String name) {
+        if (name.startsWith("/")) {
+            return name.substring(1);
+        }
+        String pkg = getPackageName();
+        return pkg.isEmpty() ? name : pkg.replace('.', '/') + "/" + name;
     }
 
     // ---- reflection: not supported yet ----

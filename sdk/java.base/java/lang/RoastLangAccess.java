@@ -119,8 +119,9 @@ final class RoastLangAccess implements JavaLangAccess {
         throw unsupported("defining modules");
     }
 
+    /** A new unnamed module of this loader (the boot loader's, for BootLoader). */
     public Module defineUnnamedModule(ClassLoader loader) {
-        throw unsupported("defining modules");
+        return new Module(loader);
     }
 
     public void addReads(Module m1, Module m2) {

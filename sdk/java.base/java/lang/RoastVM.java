@@ -95,12 +95,31 @@ final class RoastVM {
     /** The constants of an enum class (a fresh array from its compiled values()), or null. */
     static native Object[] enumValues(Class<?> c);
 
+    /**
+     * A copy of the embedded resource with this absolute name (no leading '/'), or null. The
+     * compiler embeds the program's resources and the JDK resources its code names.
+     */
+    static native byte[] resourceBytes(String name);
+
     static Throwable interrupted(String message) {
         return new InterruptedException(message);
     }
 
     static Throwable illegalArgument(String message) {
         return new IllegalArgumentException(message);
+    }
+
+    /**
+     * Exceptions of library natives (`runtime/src/throw.rs`): 0 DataFormatException,
+     * 1 InternalError, 2 IOException, 3 FileNotFoundException.
+     */
+    static Throwable libraryError(int kind, String message) {
+        switch (kind) {
+            case 0: return new java.util.zip.DataFormatException(message);
+            case 2: return new java.io.IOException(message);
+            case 3: return new java.io.FileNotFoundException(message);
+            default: return new InternalError(message);
+        }
     }
 
     /** The body of a started thread, on its own OS thread (`runtime/src/thread.rs`). */
