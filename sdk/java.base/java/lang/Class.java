@@ -775,15 +775,21 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
                 modifiers, slot, methodSignature0(slot));
     }
 
-    /** The declared methods (no constructors or initializers), HotSpot's getDeclaredMethods0. */
-    private Method[] declaredMethods(boolean publicOnly) {
+    /**
+     * The declared methods (no constructors or initializers), HotSpot's getDeclaredMethods0;
+     * only those named {@code name} unless it is null. Lookups by name build only the Method
+     * objects of that name, so a JDK class whose other members name classes missing from the
+     * program can still be searched.
+     */
+    private Method[] declaredMethods(boolean publicOnly, String name) {
         if (isPrimitive() || isArray()) {
             return NO_METHODS;
         }
         java.util.List<Method> list = new java.util.ArrayList<>();
         int n = methodCount0();
         for (int slot = 0; slot < n; slot++) {
-            if (methodName0(slot).charAt(0) == '<'
+            String slotName = methodName0(slot);
+            if (slotName.charAt(0) == '<' || (name != null && !name.equals(slotName))
                     || (publicOnly && !java.lang.reflect.Modifier.isPublic(methodModifiers0(slot)))) {
                 continue;
             }
@@ -812,12 +818,12 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
      * (see aot/src/reflective_roots.rs for the methods kept for reflection).
      */
     public Method[] getDeclaredMethods() {
-        return declaredMethods(false);
+        return declaredMethods(false, null);
     }
 
     public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
         Objects.requireNonNull(name);
-        Method m = searchMethods(declaredMethods(false), name, parameterTypes);
+        Method m = searchMethods(declaredMethods(false, name), name, parameterTypes);
         if (m == null) {
             throw new NoSuchMethodException(RoastMembers.methodToString(getName(), name, parameterTypes));
         }
@@ -826,7 +832,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     /** HotSpot's public method lookup: declared public methods, superclass, superinterfaces. */
     private PublicMethods.MethodList getMethodsRecursive(String name, Class<?>[] parameterTypes, boolean includeStatic) {
-        PublicMethods.MethodList res = PublicMethods.MethodList.filter(declaredMethods(true), name, parameterTypes,
+        PublicMethods.MethodList res = PublicMethods.MethodList.filter(declaredMethods(true, name), name, parameterTypes,
                 includeStatic);
         if (res != null) {
             return res;
@@ -854,7 +860,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     private Method[] publicMethods() {
         PublicMethods pms = new PublicMethods();
-        for (Method m : declaredMethods(true)) {
+        for (Method m : declaredMethods(true, null)) {
             pms.merge(m);
         }
         Class<?> sc = getSuperclass();
@@ -930,7 +936,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         }
         String[] lines = encoded.split("\n");
         RecordComponent[] out = new RecordComponent[lines.length];
-        Method[] declared = declaredMethods(false);
+        Method[] declared = declaredMethods(false, null);
         for (int i = 0; i < lines.length; i++) {
             String[] parts = lines[i].split(" ");
             String name = parts[0];
