@@ -648,7 +648,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     private Field newField(int slot) {
-        String fieldName = fieldName0(slot);
+        String fieldName = fieldName0(slot).intern();
         Class<?> type = RoastMembers.typeOf(fieldDescriptor0(slot));
         int modifiers = fieldModifiers0(slot) & FIELD_MODIFIERS;
         boolean trustedFinal = java.lang.reflect.Modifier.isFinal(modifiers)
@@ -992,9 +992,14 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         try {
             return reflectAccess().newInstance(ctor, null, caller);
         } catch (java.lang.reflect.InvocationTargetException e) {
-            jdk.internal.misc.Unsafe.getUnsafe().throwException(e.getTargetException());
-            return null;
+            throw Class.<RuntimeException>rethrow(e.getTargetException());
         }
+    }
+
+    /** Throws {@code t} unchanged, checked or not, as Class.newInstance does. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable t) throws E {
+        throw (E) t;
     }
 
     // ---- modules ----
