@@ -39,6 +39,14 @@ pub struct Reachability {
     pub(crate) literal_classes: IndexSet<ClassId>,
     /// Literal classes whose constructors `reflective_roots` already kept.
     pub(crate) reflected_literals: HashSet<ClassId>,
+    /// A program class calls `Class.forName` with a name that is not a constant.
+    pub(crate) dynamic_for_name: bool,
+    /// A program class calls a method that reflects on methods (`Class.getDeclaredMethods`,
+    /// `getMethod`, ..., `Proxy.newProxyInstance`): the metadata then lists the methods of
+    /// JDK classes that were not compiled too (`lower/member_meta.rs`).
+    pub program_reflects_on_methods: bool,
+    /// The program's own classes were kept in full (`reflective_roots`, rule 4).
+    pub(crate) kept_program_classes: bool,
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,
@@ -165,15 +173,15 @@ impl Reachability {
 
     /// A virtual call of `name`+`desc` on a receiver of any type.
     fn add_selector(&mut self, program: &Program, caller: MethodId, name: &str, desc: &str) {
-        self.add_selector_for(program, caller, None, name, desc);
+        self.add_selector_for(program, Some(caller), None, name, desc);
     }
 
     /// A virtual call of `name`+`desc` whose receiver's static type is `receiver`: the
     /// dispatch targets of instantiated subtypes of `receiver` become reachable.
-    fn add_selector_for(
+    pub(crate) fn add_selector_for(
         &mut self,
         program: &Program,
-        caller: MethodId,
+        caller: Option<MethodId>,
         receiver: Option<ClassId>,
         name: &str,
         desc: &str,
@@ -195,7 +203,7 @@ impl Reachability {
                 }
             }
             for t in dispatch_targets(program, c, name, desc) {
-                self.add_method(program, Some(caller), t);
+                self.add_method(program, caller, t);
             }
         }
     }
@@ -213,8 +221,12 @@ impl Reachability {
         let Ok(insns) = bytecode::decode(&code.code) else {
             return;
         };
+        let in_program = !program.class(class).in_jdk;
         for (i, insn) in insns.iter().enumerate() {
             self.scan_op(program, m, class, &file, &insn.op);
+            if in_program {
+                self.note_method_reflection(&file.cp, &insn.op);
+            }
             if let Op::InvokeStatic(call) = insn.op {
                 let string = insns[i.saturating_sub(3)..i]
                     .iter()
@@ -223,8 +235,12 @@ impl Reachability {
                         Op::Ldc(s) => Some(s),
                         _ => None,
                     });
-                if let Some(string) = string {
-                    self.scan_for_name(program, &file.cp, string, call);
+                match string {
+                    Some(string) => self.scan_for_name(program, &file.cp, string, call),
+                    None if !program.class(class).in_jdk => {
+                        self.note_dynamic_for_name(&file.cp, call)
+                    }
+                    None => {}
                 }
             }
         }
@@ -263,6 +279,30 @@ impl Reachability {
             self.literal_classes.insert(c);
         }
         crate::reflective_roots::keep(self, program, c, Some("()V"));
+    }
+
+    /// A `Class.forName` call in a program class whose name is not a constant: the program
+    /// may load any of its classes by name (`reflective_roots`, rule 4).
+    fn note_dynamic_for_name(&mut self, cp: &crate::classfile::ConstantPool, call: u16) {
+        if let Ok(r) = cp.member_ref(call) {
+            if r.class == "java/lang/Class" && r.name == "forName" {
+                self.dynamic_for_name = true;
+            }
+        }
+    }
+
+    /// A call in a program class of a method that reflects on methods
+    /// (`reflective_roots::is_method_reflection`).
+    fn note_method_reflection(&mut self, cp: &crate::classfile::ConstantPool, op: &Op) {
+        let (Op::InvokeStatic(idx) | Op::InvokeVirtual(idx) | Op::InvokeInterface(idx, _)) = *op
+        else {
+            return;
+        };
+        if let Ok(r) = cp.member_ref(idx) {
+            if crate::reflective_roots::is_method_reflection(r.class, r.name) {
+                self.program_reflects_on_methods = true;
+            }
+        }
     }
 
     fn scan_op(
@@ -418,7 +458,7 @@ impl Reachability {
                 } else {
                     let (name, desc) = (tm.name.clone(), tm.descriptor.clone());
                     let receiver = program.lookup(&c).filter(|&r| !program.class(r).is_array());
-                    self.add_selector_for(program, m, receiver, &name, &desc);
+                    self.add_selector_for(program, Some(m), receiver, &name, &desc);
                     if tm.is_native() {
                         // Native virtual methods are called directly.
                         self.add_method(program, Some(m), target);

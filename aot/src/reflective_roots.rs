@@ -16,6 +16,18 @@
 //!    when the program can reflect on constructors (`Class.getDeclaredConstructor` & co.),
 //!    every constructor of those classes is kept.
 //!
+//! 4. The program's own classes (every class of the user's inputs, never the JDK's): when a
+//!    program class calls a method that reflects on methods ([`is_method_reflection`]:
+//!    `Class.getDeclaredMethods` & co., record components, enclosing methods, proxies) or
+//!    `Class.forName` with a name that is not a constant, every
+//!    such class is loaded and kept in full: concrete classes instantiated, every method
+//!    with code compiled, and every virtual method a selector (so overriders in
+//!    instantiated classes, lambda proxies included, are compiled for reflective dispatch);
+//!    the classes named by their members' descriptors (arrays included) are loaded, so
+//!    that reflection can report member types.
+//!    JDK methods stay pruned: the metadata lists them without entry point and a reflective
+//!    call of one throws an exception naming it.
+//!
 //! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
 //! and each literal class is applied once; [`extend`] reports whether it added anything, and
 //! the analysis runs to a fixpoint around it.
@@ -119,6 +131,16 @@ pub const RULES: &[Rule] = &[
         trigger: ("java/lang/Class", "newField0"),
         keep: &[("java/lang/reflect/Field", None)],
     },
+    // The SDK builds Method and RecordComponent objects with Unsafe.allocateInstance
+    // (sdk/java.base/java/lang/RoastMembers.java), as HotSpot's VM does.
+    Rule {
+        trigger: ("java/lang/RoastMembers", "newMethod"),
+        keep: &[("java/lang/reflect/Method", None)],
+    },
+    Rule {
+        trigger: ("java/lang/RoastMembers", "newRecordComponent"),
+        keep: &[("java/lang/reflect/RecordComponent", None)],
+    },
 ];
 
 /// Methods of `java.lang.Class` through which a program reflects on constructors.
@@ -128,6 +150,27 @@ const CONSTRUCTOR_REFLECTION: &[&str] = &[
     "getDeclaredConstructors",
     "getConstructors",
 ];
+
+/// Methods through which a program reflects on methods (rule 4), as (class, name).
+const METHOD_REFLECTION: &[(&str, &str)] = &[
+    ("java/lang/Class", "getDeclaredMethods"),
+    ("java/lang/Class", "getDeclaredMethod"),
+    ("java/lang/Class", "getMethods"),
+    ("java/lang/Class", "getMethod"),
+    ("java/lang/Class", "getRecordComponents"),
+    ("java/lang/Class", "getEnclosingMethod"),
+    ("java/lang/Class", "getEnclosingConstructor"),
+    ("java/lang/reflect/Proxy", "newProxyInstance"),
+];
+
+/// Is a call of `class.name` one through which a program reflects on methods? Only calls
+/// in program classes count: java.base reaches these methods from code RTA cannot rule out
+/// (annotation parsing, proxies, jimage) in every program.
+pub fn is_method_reflection(class: &str, name: &str) -> bool {
+    METHOD_REFLECTION
+        .iter()
+        .any(|&(c, n)| c == class && n == name)
+}
 
 /// Is a method `name` of class `class` reachable?
 fn reachable(reach: &Reachability, program: &Program, class: &str, name: &str) -> bool {
@@ -205,5 +248,63 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
             keep(reach, program, c, None);
         }
     }
+    if !reach.kept_program_classes && (reach.dynamic_for_name || reach.program_reflects_on_methods)
+    {
+        reach.kept_program_classes = true;
+        keep_program_classes(reach, program);
+    }
     reach.methods.len() + reach.instantiated.len() != before
+}
+
+/// Loads the class a field descriptor names (arrays included), so that reflection can give
+/// it as a member's type; primitives and classes that fail to load are left alone.
+fn load_type(program: &mut Program, descriptor: &str) {
+    let name = match descriptor.as_bytes().first() {
+        Some(b'L') => &descriptor[1..descriptor.len() - 1],
+        Some(b'[') => descriptor,
+        _ => return,
+    };
+    let _ = program.load(name);
+}
+
+/// Rule 4: every class of the user's inputs kept in full (classes that fail to load are
+/// left out, as they would fail at run time on HotSpot too).
+fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
+    for name in program.classpath().user_classes() {
+        let Ok(c) = program.load(&name) else { continue };
+        let class = program.class(c);
+        let concrete =
+            !class.is_interface() && class.access() & crate::classfile::access::ABSTRACT == 0;
+        let methods = class.methods.clone();
+        let field_types: Vec<String> = class
+            .file
+            .as_ref()
+            .map(|f| f.fields.iter().map(|f| f.descriptor.clone()).collect())
+            .unwrap_or_default();
+        for d in &field_types {
+            load_type(program, d);
+        }
+        if concrete {
+            reach.instantiate(program, c);
+        }
+        reach.literal_classes.insert(c);
+        for m in methods {
+            let meth = program.method(m);
+            let virtual_key = meth
+                .is_virtual()
+                .then(|| (meth.name.clone(), meth.descriptor.clone()));
+            let descriptor = meth.descriptor.clone();
+            if !meth.is_abstract() {
+                reach.add_root(program, m);
+            }
+            if let Ok(md) = crate::classfile::descriptor::parse_method_descriptor(&descriptor) {
+                for t in md.params.iter().chain(md.ret.iter()) {
+                    load_type(program, &t.descriptor());
+                }
+            }
+            if let Some((n, d)) = virtual_key {
+                reach.add_selector_for(program, None, Some(c), &n, &d);
+            }
+        }
+    }
 }
