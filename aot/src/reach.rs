@@ -39,6 +39,10 @@ pub struct Reachability {
     pub(crate) literal_classes: IndexSet<ClassId>,
     /// Literal classes whose constructors `reflective_roots` already kept.
     pub(crate) reflected_literals: HashSet<ClassId>,
+    /// Proxy interface lists requested and the proxy classes synthesized (`proxies`).
+    pub(crate) proxies: crate::proxies::ProxyState,
+    /// Whether annotations are kept, and the classes examined for them (`annotation_roots`).
+    pub annotations: crate::annotation_roots::AnnotationState,
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,
@@ -69,7 +73,9 @@ impl Reachability {
             while let Some(m) = r.worklist.pop() {
                 r.scan(program, m);
             }
-            if !crate::reflective_roots::extend(&mut r, program) {
+            let kept = crate::reflective_roots::extend(&mut r, program);
+            let annotated = crate::annotation_roots::extend(&mut r, program);
+            if !(crate::proxies::extend(&mut r, program) | kept | annotated) {
                 break;
             }
         }
@@ -213,6 +219,14 @@ impl Reachability {
         let Ok(insns) = bytecode::decode(&code.code) else {
             return;
         };
+        if insns
+            .iter()
+            .any(|i| crate::proxies::creates_proxies(&i.op, &file.cp))
+        {
+            let ops: Vec<Op> = insns.iter().map(|i| i.op.clone()).collect();
+            self.proxies
+                .add_requests(crate::proxies::class_arrays(&ops, &file.cp));
+        }
         for (i, insn) in insns.iter().enumerate() {
             self.scan_op(program, m, class, &file, &insn.op);
             if let Op::InvokeStatic(call) = insn.op {
@@ -372,6 +386,13 @@ impl Reachability {
                 if let Ok(c) = program.load(&name) {
                     if !program.class(c).in_jdk && !program.class(c).is_array() {
                         self.literal_classes.insert(c);
+                    }
+                    let in_program = self
+                        .current
+                        .map(|m| program.class(program.method(m).class))
+                        .is_some_and(|k| !k.in_jdk && !program.is_synthesized(&k.name));
+                    if in_program && program.class(c).is_interface() {
+                        self.proxies.literal_interfaces.insert(name);
                     }
                 }
             }

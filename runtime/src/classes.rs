@@ -311,6 +311,7 @@ static PRIMITIVE_META: RuntimeMeta = RuntimeMeta(contract::ClassMeta {
     enclosing_name: std::ptr::null(),
     nest_host_name: std::ptr::null(),
     signature: std::ptr::null(),
+    annotations: std::ptr::null(),
 });
 
 const fn primitive_desc(name: &'static [u8], letter: u8) -> RuntimeDesc {

@@ -131,6 +131,7 @@ pub fn class_meta_type(ctx: &Context) -> StructType<'_> {
             p, p, p, // declaring, enclosing, nest_host
             p, p, p, // their names
             p, // signature
+            p, // annotations
         ],
         false,
     )
@@ -144,7 +145,9 @@ impl<'ctx> Lowerer<'ctx, '_> {
         if self.program.class(c).in_jdk {
             flags |= class_flags::JDK;
         }
-        if self.program.is_synthesized(&self.program.class(c).name) {
+        if crate::proxies::is_proxy_class(self.program, c) {
+            flags |= class_flags::PROXY;
+        } else if self.program.is_synthesized(&self.program.class(c).name) {
             flags |= class_flags::HIDDEN;
         }
         if self.program.class(c).declares_default_methods() {
@@ -179,6 +182,7 @@ impl<'ctx> Lowerer<'ctx, '_> {
             self.opt_cstring(info.enclosing.as_deref()).into(),
             self.opt_cstring(host.as_deref()).into(),
             self.opt_cstring(signature.as_deref()).into(),
+            self.annotation_meta(c).into(),
         ]
     }
 

@@ -143,6 +143,10 @@ pub extern "C" fn class_new_field0(
     set_ref("clazz", decl);
     set_ref("name", name);
     set_ref("type", ty);
+    if let Some(meta) = field_at(decl, slot) {
+        let bytes = super::annotations::field_bytes(decl, cstr(meta.name), cstr(meta.descriptor));
+        set_ref("annotations", bytes);
+    }
     if let Some(off) = field_offset(field_class, "slot") {
         f.write::<i32>(off, slot);
     }

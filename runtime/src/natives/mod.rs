@@ -3,12 +3,14 @@
 //! convention: receiver (instance methods) then arguments; `int`-like values as i32,
 //! references as raw addresses, exceptions through the pending-exception slot.
 
+pub mod annotations;
 pub mod fdlibm;
 pub mod hotspot;
 pub mod invoke;
 pub mod io;
 pub mod lang;
 pub mod members;
+pub mod proxy;
 pub mod reflect;
 pub mod threads;
 pub mod unsafe_mem;
