@@ -16,6 +16,15 @@
 //!    when the program can reflect on constructors (`Class.getDeclaredConstructor` & co.),
 //!    every constructor of those classes is kept.
 //!
+//! 4. The program's own classes (every class of the user's inputs, never the JDK's): when the
+//!    program can reflect on methods (`Class.getDeclaredMethods` & co., record components)
+//!    or a program class calls `Class.forName` with a name that is not a constant, every
+//!    such class is loaded and kept in full: concrete classes instantiated, every method
+//!    with code compiled, and every virtual method a selector (so overriders in
+//!    instantiated classes, lambda proxies included, are compiled for reflective dispatch).
+//!    JDK methods stay pruned: the metadata lists them without entry point and a reflective
+//!    call of one throws an exception naming it.
+//!
 //! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
 //! and each literal class is applied once; [`extend`] reports whether it added anything, and
 //! the analysis runs to a fixpoint around it.
@@ -71,6 +80,16 @@ pub const RULES: &[Rule] = &[
         trigger: ("java/lang/Class", "newField0"),
         keep: &[("java/lang/reflect/Field", None)],
     },
+    // The SDK builds Method and RecordComponent objects with Unsafe.allocateInstance
+    // (sdk/java.base/java/lang/RoastMembers.java), as HotSpot's VM does.
+    Rule {
+        trigger: ("java/lang/RoastMembers", "newMethod"),
+        keep: &[("java/lang/reflect/Method", None)],
+    },
+    Rule {
+        trigger: ("java/lang/RoastMembers", "newRecordComponent"),
+        keep: &[("java/lang/reflect/RecordComponent", None)],
+    },
 ];
 
 /// Methods of `java.lang.Class` through which a program reflects on constructors.
@@ -79,6 +98,15 @@ const CONSTRUCTOR_REFLECTION: &[&str] = &[
     "getConstructor",
     "getDeclaredConstructors",
     "getConstructors",
+];
+
+/// Methods of `java.lang.Class` through which a program reflects on methods (rule 4).
+const METHOD_REFLECTION: &[&str] = &[
+    "getDeclaredMethods",
+    "getDeclaredMethod",
+    "getMethods",
+    "getMethod",
+    "getRecordComponents",
 ];
 
 /// Is a method `name` of class `class` reachable?
@@ -157,5 +185,42 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
             keep(reach, program, c, None);
         }
     }
+    if !reach.kept_program_classes
+        && (reach.dynamic_for_name
+            || METHOD_REFLECTION
+                .iter()
+                .any(|n| reachable(reach, program, "java/lang/Class", n)))
+    {
+        reach.kept_program_classes = true;
+        keep_program_classes(reach, program);
+    }
     reach.methods.len() + reach.instantiated.len() != before
+}
+
+/// Rule 4: every class of the user's inputs kept in full (classes that fail to load are
+/// left out, as they would fail at run time on HotSpot too).
+fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
+    for name in program.classpath().user_classes() {
+        let Ok(c) = program.load(&name) else { continue };
+        let class = program.class(c);
+        let concrete =
+            !class.is_interface() && class.access() & crate::classfile::access::ABSTRACT == 0;
+        let methods = class.methods.clone();
+        if concrete {
+            reach.instantiate(program, c);
+        }
+        reach.literal_classes.insert(c);
+        for m in methods {
+            let meth = program.method(m);
+            let virtual_key = meth
+                .is_virtual()
+                .then(|| (meth.name.clone(), meth.descriptor.clone()));
+            if !meth.is_abstract() {
+                reach.add_root(program, m);
+            }
+            if let Some((n, d)) = virtual_key {
+                reach.add_selector_for(program, None, Some(c), &n, &d);
+            }
+        }
+    }
 }

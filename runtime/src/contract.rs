@@ -196,9 +196,34 @@ pub struct ClassMeta {
     pub nest_host_name: *const u8,
     /// NUL-terminated generic signature of the class (Signature attribute), or null.
     pub signature: *const u8,
+    /// Declared methods that are not compiled into the program (`entry` null, no line
+    /// table), for reflection: member slot `n_methods + i` is `pruned_methods[i]`.
+    pub pruned_methods: *const MethodMeta,
+    /// Length of `pruned_methods`.
+    pub n_pruned_methods: u32,
+    /// Reflection extras of every method, parallel to `methods` followed by
+    /// `pruned_methods`; null when no method has any.
+    pub method_extras: *const MethodExtra,
+    /// Record attribute: one line per component, `name descriptor signature` separated by
+    /// spaces (`-` for no signature), each line ended by `\n`; null for non-records.
+    pub record_components: *const u8,
+    /// EnclosingMethod attribute's method as `name descriptor`, or null.
+    pub enclosing_method: *const u8,
+    /// PermittedSubclasses attribute: internal names separated by spaces, or null.
+    pub permitted_subclasses: *const u8,
     /// Runtime-visible annotations of the class and its members, null when none are kept
     /// (see `aot/src/annotation_roots.rs`).
     pub annotations: *const AnnotationMeta,
+}
+
+/// Reflection data of one method that frames and dispatch do not need.
+#[repr(C)]
+pub struct MethodExtra {
+    /// NUL-terminated generic signature (Signature attribute), or null.
+    pub signature: *const u8,
+    /// Internal names of the declared exceptions (Exceptions attribute) separated by
+    /// spaces, or null when there are none.
+    pub exceptions: *const u8,
 }
 
 /// Runtime-visible annotations of one class, re-encoded against a small constant pool
@@ -304,6 +329,8 @@ pub struct FieldMeta {
     pub offset: u32,
     /// Address of the storage of a static field, or null.
     pub static_addr: *mut u8,
+    /// NUL-terminated generic signature (Signature attribute), or null.
+    pub signature: *const u8,
 }
 
 /// A frame record: compiled methods link one into the thread's list on entry and store the
@@ -583,6 +610,7 @@ pub const NATIVES: &[&str] = &[
     "java/lang/Class.getNestHost0()Ljava/lang/Class;",
     "java/lang/Class.findCompiled0(Ljava/lang/String;)Ljava/lang/Class;",
     "java/lang/reflect/Array.newArray(Ljava/lang/Class;I)Ljava/lang/Object;",
+    "java/lang/reflect/Array.getLength(Ljava/lang/Object;)I",
     // VarHandle support (runtime/src/natives/invoke.rs).
     "java/lang/invoke/RoastVarHandles.fieldHolder(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Class;",
     "java/lang/invoke/RoastVarHandles.fieldModifiers(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)I",
@@ -613,7 +641,16 @@ pub const NATIVES: &[&str] = &[
     "java/lang/Class.fieldName0(I)Ljava/lang/String;",
     "java/lang/Class.fieldDescriptor0(I)Ljava/lang/String;",
     "java/lang/Class.fieldModifiers0(I)I",
-    "java/lang/Class.newField0(Ljava/lang/Class;ILjava/lang/String;Ljava/lang/Class;IZ)Ljava/lang/reflect/Field;",
+    "java/lang/Class.newField0(Ljava/lang/Class;ILjava/lang/String;Ljava/lang/Class;IZLjava/lang/String;)Ljava/lang/reflect/Field;",
+    "java/lang/Class.methodSignature0(I)Ljava/lang/String;",
+    "java/lang/Class.methodExceptions0(I)Ljava/lang/String;",
+    "java/lang/Class.recordComponents0()Ljava/lang/String;",
+    "java/lang/Class.enclosingMethod0()Ljava/lang/String;",
+    "java/lang/Class.permittedSubclasses0()Ljava/lang/String;",
+    "java/lang/Class.fieldSignature0(I)Ljava/lang/String;",
+    "jdk/internal/reflect/RoastReflection.targetProblem0(Ljava/lang/Class;ILjava/lang/Object;)Ljava/lang/String;",
+    "jdk/internal/reflect/NativeMethodAccessorImpl.invokeRef0(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;",
+    "jdk/internal/reflect/NativeMethodAccessorImpl.invokePrim0(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;)J",
     "jdk/internal/misc/Unsafe.objectFieldOffset0(Ljava/lang/reflect/Field;)J",
     "jdk/internal/misc/Unsafe.staticFieldOffset0(Ljava/lang/reflect/Field;)J",
     "jdk/internal/misc/Unsafe.staticFieldBase0(Ljava/lang/reflect/Field;)Ljava/lang/Object;",

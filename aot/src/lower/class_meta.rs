@@ -131,6 +131,8 @@ pub fn class_meta_type(ctx: &Context) -> StructType<'_> {
             p, p, p, // declaring, enclosing, nest_host
             p, p, p, // their names
             p, // signature
+            p, i, p, // pruned_methods, n_pruned_methods, method_extras
+            p, p, p, // record_components, enclosing_method, permitted_subclasses
             p, // annotations
         ],
         false,
@@ -182,7 +184,6 @@ impl<'ctx> Lowerer<'ctx, '_> {
             self.opt_cstring(info.enclosing.as_deref()).into(),
             self.opt_cstring(host.as_deref()).into(),
             self.opt_cstring(signature.as_deref()).into(),
-            self.annotation_meta(c).into(),
         ]
     }
 
@@ -238,7 +239,7 @@ impl<'ctx> Lowerer<'ctx, '_> {
         }
     }
 
-    fn opt_cstring(&mut self, s: Option<&str>) -> PointerValue<'ctx> {
+    pub(super) fn opt_cstring(&mut self, s: Option<&str>) -> PointerValue<'ctx> {
         match s {
             Some(s) => self.cstring(s),
             None => self.ptr().const_null(),
@@ -368,6 +369,8 @@ mod tests {
             (11, std::mem::offset_of!(ClassMeta, simple_name)),
             (16, std::mem::offset_of!(ClassMeta, declaring_name)),
             (19, std::mem::offset_of!(ClassMeta, signature)),
+            (22, std::mem::offset_of!(ClassMeta, method_extras)),
+            (25, std::mem::offset_of!(ClassMeta, permitted_subclasses)),
         ];
         for (field, rust) in offsets {
             assert_eq!(data.offset_of_element(&ty, field), Some(rust as u64));

@@ -15,6 +15,7 @@ mod annotation_meta;
 pub mod class_meta;
 pub mod descs;
 pub mod emit;
+mod member_meta;
 pub mod method;
 pub mod natives;
 pub mod npe_message;

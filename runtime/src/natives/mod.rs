@@ -10,6 +10,7 @@ pub mod invoke;
 pub mod io;
 pub mod lang;
 pub mod members;
+pub mod method_calls;
 pub mod proxy;
 pub mod reflect;
 pub mod threads;

@@ -9,8 +9,8 @@
  * Constructors and fields are reflected from the compiler's metadata (the class's reachable
  * methods and its fields): Constructor objects come from JavaLangReflectAccess.newConstructor
  * with slot = index in the method metadata, Field objects from a native that builds them as
- * HotSpot's VM does. Methods, annotations and record components are not supported yet: those
- * methods throw UnsupportedOperationException. Methods of HotSpot's
+ * HotSpot's VM does, Method and RecordComponent objects by RoastMembers. Annotations are not
+ * supported yet: those methods throw UnsupportedOperationException. Methods of HotSpot's
  * Class that are absent here (getModule, getPackage internals, ...) become NoSuchMethodError
  * at run time if a program reaches them.
  */
@@ -102,8 +102,14 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     private native String fieldName0(int slot);
     private native String fieldDescriptor0(int slot);
     private native int fieldModifiers0(int slot);
+    private native String fieldSignature0(int slot);
+    private native String methodSignature0(int slot);
+    private native String methodExceptions0(int slot);
+    private native String recordComponents0();
+    private native String enclosingMethod0();
+    private native String permittedSubclasses0();
     private static native Field newField0(Class<?> decl, int slot, String name, Class<?> type, int modifiers,
-            boolean trustedFinal);
+            boolean trustedFinal, String signature);
 
     // ---- names ----
 
@@ -520,69 +526,16 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     // ---- reflection: not supported yet ----
 
-    @Deprecated(since = "9")
-    public T newInstance() throws InstantiationException, IllegalAccessException {
-        throw reflection("newInstance");
-    }
-
-    public Package getPackage() {
-        throw reflection("getPackage");
-    }
-
-    public Method getEnclosingMethod() {
-        if ((classFlags0() & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
-            return null;
-        }
-        throw reflection("getEnclosingMethod");
-    }
-
-    public Constructor<?> getEnclosingConstructor() {
-        if ((classFlags0() & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
-            return null;
-        }
-        throw reflection("getEnclosingConstructor");
-    }
-
     public Class<?>[] getClasses() {
         throw reflection("getClasses");
-    }
-
-    public Method[] getMethods() {
-        throw reflection("getMethods");
-    }
-
-    public Method getMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
-        throw reflection("getMethod");
     }
 
     public Class<?>[] getDeclaredClasses() {
         throw reflection("getDeclaredClasses");
     }
 
-    public RecordComponent[] getRecordComponents() {
-        if (!isRecord()) {
-            return null;
-        }
-        throw reflection("getRecordComponents");
-    }
-
-    public Method[] getDeclaredMethods() {
-        throw reflection("getDeclaredMethods");
-    }
-
-    public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
-        throw reflection("getDeclaredMethod");
-    }
-
     public Class<?>[] getNestMembers() {
         throw reflection("getNestMembers");
-    }
-
-    public Class<?>[] getPermittedSubclasses() {
-        if (!isSealed()) {
-            return null;
-        }
-        throw reflection("getPermittedSubclasses");
     }
 
     // ---- annotations (runtime/src/natives/annotations.rs) ----
@@ -805,7 +758,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         int modifiers = fieldModifiers0(slot) & FIELD_MODIFIERS;
         boolean trustedFinal = java.lang.reflect.Modifier.isFinal(modifiers)
                 && (java.lang.reflect.Modifier.isStatic(modifiers) || isRecord() || isHidden());
-        return newField0(this, slot, fieldName, type, modifiers, trustedFinal);
+        return newField0(this, slot, fieldName, type, modifiers, trustedFinal, fieldSignature0(slot));
     }
 
     private Field[] fields(boolean publicOnly) {
@@ -897,32 +850,267 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return f;
     }
 
-    // ---- modules ----
+    // ---- methods from the compiler's metadata (all declared methods; see RoastMembers) ----
 
-    private static Module javaBaseModule;
-    private static Module unnamedModule;
+    private static final Method[] NO_METHODS = new Method[0];
+
+    private Class<?>[] exceptionTypes(int slot) {
+        String names = methodExceptions0(slot);
+        if (names == null) {
+            return NO_CLASSES;
+        }
+        String[] parts = names.split(" ");
+        Class<?>[] out = new Class<?>[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = RoastMembers.typeOf("L" + parts[i] + ";");
+        }
+        return out;
+    }
+
+    private Method newMethod(int slot) {
+        String descriptor = methodDescriptor0(slot);
+        java.util.List<String> params = RoastMembers.parameterDescriptors(descriptor);
+        Class<?>[] types = new Class<?>[params.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = RoastMembers.typeOf(params.get(i));
+        }
+        Class<?> returnType = RoastMembers.typeOf(descriptor.substring(descriptor.indexOf(')') + 1));
+        int modifiers = methodModifiers0(slot) & METHOD_MODIFIERS;
+        String name = methodName0(slot).intern();
+        Method m = RoastMembers.newMethod(this, name, types, returnType, exceptionTypes(slot),
+                modifiers, slot, methodSignature0(slot));
+        RoastMembers.putAnnotations(m, rawAnnotations0(RAW_MEMBER, name, descriptor),
+                rawAnnotations0(RAW_PARAMETERS, name, descriptor), rawAnnotations0(RAW_DEFAULT, name, descriptor));
+        return m;
+    }
+
+    /** The declared methods (no constructors or initializers), HotSpot's getDeclaredMethods0. */
+    private Method[] declaredMethods(boolean publicOnly) {
+        if (isPrimitive() || isArray()) {
+            return NO_METHODS;
+        }
+        java.util.List<Method> list = new java.util.ArrayList<>();
+        int n = methodCount0();
+        for (int slot = 0; slot < n; slot++) {
+            if (methodName0(slot).charAt(0) == '<'
+                    || (publicOnly && !java.lang.reflect.Modifier.isPublic(methodModifiers0(slot)))) {
+                continue;
+            }
+            list.add(newMethod(slot));
+        }
+        return list.toArray(NO_METHODS);
+    }
+
+    /** The declared method with this name and these parameters whose return type is most specific. */
+    private static Method searchMethods(Method[] methods, String name, Class<?>[] parameterTypes) {
+        Class<?>[] wanted = parameterTypes == null ? NO_CLASSES : parameterTypes;
+        Method res = null;
+        for (Method m : methods) {
+            if (m.getName().equals(name) && java.util.Arrays.equals(m.getParameterTypes(), wanted)
+                    && (res == null || (res.getReturnType() != m.getReturnType()
+                            && res.getReturnType().isAssignableFrom(m.getReturnType())))) {
+                res = m;
+            }
+        }
+        return res;
+    }
+
+    /**
+     * Every method this class declares, compiled or not: a method of a JDK class that the
+     * program never calls is listed but throws UnsupportedOperationException when invoked
+     * (see aot/src/reflective_roots.rs for the methods kept for reflection).
+     */
+    public Method[] getDeclaredMethods() {
+        return declaredMethods(false);
+    }
+
+    public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+        Objects.requireNonNull(name);
+        Method m = searchMethods(declaredMethods(false), name, parameterTypes);
+        if (m == null) {
+            throw new NoSuchMethodException(RoastMembers.methodToString(getName(), name, parameterTypes));
+        }
+        return m;
+    }
+
+    /** HotSpot's public method lookup: declared public methods, superclass, superinterfaces. */
+    private PublicMethods.MethodList getMethodsRecursive(String name, Class<?>[] parameterTypes, boolean includeStatic) {
+        PublicMethods.MethodList res = PublicMethods.MethodList.filter(declaredMethods(true), name, parameterTypes,
+                includeStatic);
+        if (res != null) {
+            return res;
+        }
+        Class<?> sc = getSuperclass();
+        if (sc != null) {
+            res = sc.getMethodsRecursive(name, parameterTypes, includeStatic);
+        }
+        for (Class<?> intf : getInterfaces()) {
+            res = PublicMethods.MethodList.merge(res, intf.getMethodsRecursive(name, parameterTypes, false));
+        }
+        return res;
+    }
+
+    public Method getMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+        Objects.requireNonNull(name);
+        PublicMethods.MethodList res = getMethodsRecursive(name, parameterTypes == null ? NO_CLASSES : parameterTypes,
+                true);
+        Method m = res == null ? null : res.getMostSpecific();
+        if (m == null) {
+            throw new NoSuchMethodException(RoastMembers.methodToString(getName(), name, parameterTypes));
+        }
+        return m;
+    }
+
+    private Method[] publicMethods() {
+        PublicMethods pms = new PublicMethods();
+        for (Method m : declaredMethods(true)) {
+            pms.merge(m);
+        }
+        Class<?> sc = getSuperclass();
+        if (sc != null) {
+            for (Method m : sc.publicMethods()) {
+                pms.merge(m);
+            }
+        }
+        for (Class<?> intf : getInterfaces()) {
+            for (Method m : intf.publicMethods()) {
+                if (!java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
+                    pms.merge(m);
+                }
+            }
+        }
+        return pms.toArray();
+    }
+
+    public Method[] getMethods() {
+        return publicMethods();
+    }
+
+    /** The method or constructor named by the EnclosingMethod attribute, or null. */
+    private java.lang.reflect.Executable enclosingExecutable() {
+        if ((classFlags0() & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
+            return null;
+        }
+        String nameAndType = enclosingMethod0();
+        Class<?> enclosing = getEnclosingClass();
+        if (nameAndType == null || enclosing == null) {
+            return null;
+        }
+        int space = nameAndType.indexOf(' ');
+        String name = nameAndType.substring(0, space);
+        String descriptor = nameAndType.substring(space + 1);
+        int n = enclosing.methodCount0();
+        for (int slot = 0; slot < n; slot++) {
+            if (name.equals(enclosing.methodName0(slot)) && descriptor.equals(enclosing.methodDescriptor0(slot))) {
+                if (name.equals("<init>")) {
+                    java.util.List<String> params = RoastMembers.parameterDescriptors(descriptor);
+                    Class<?>[] types = new Class<?>[params.size()];
+                    for (int i = 0; i < types.length; i++) {
+                        types[i] = RoastMembers.typeOf(params.get(i));
+                    }
+                    return enclosing.newConstructor(slot, types);
+                }
+                return name.equals("<clinit>") ? null : enclosing.newMethod(slot);
+            }
+        }
+        throw new InternalError("roast: enclosing method " + name + descriptor + " of " + getName()
+                + " is missing from the metadata of " + enclosing.getName());
+    }
+
+    public Method getEnclosingMethod() {
+        java.lang.reflect.Executable e = enclosingExecutable();
+        return e instanceof Method ? (Method) e : null;
+    }
+
+    public Constructor<?> getEnclosingConstructor() {
+        java.lang.reflect.Executable e = enclosingExecutable();
+        return e instanceof Constructor ? (Constructor<?>) e : null;
+    }
+
+    // ---- records, sealed classes, packages, newInstance ----
+
+    public RecordComponent[] getRecordComponents() {
+        if (!isRecord()) {
+            return null;
+        }
+        String encoded = recordComponents0();
+        if (encoded == null || encoded.isEmpty()) {
+            return new RecordComponent[0];
+        }
+        String[] lines = encoded.split("\n");
+        RecordComponent[] out = new RecordComponent[lines.length];
+        Method[] declared = declaredMethods(false);
+        for (int i = 0; i < lines.length; i++) {
+            String[] parts = lines[i].split(" ");
+            String name = parts[0];
+            Method accessor = searchMethods(declared, name, NO_CLASSES);
+            out[i] = RoastMembers.newRecordComponent(this, name, RoastMembers.typeOf(parts[1]),
+                    parts[2].equals("-") ? null : parts[2], accessor);
+        }
+        return out;
+    }
+
+    public Class<?>[] getPermittedSubclasses() {
+        if (!isSealed()) {
+            return null;
+        }
+        String names = permittedSubclasses0();
+        if (names == null) {
+            return NO_CLASSES;
+        }
+        String[] parts = names.split(" ");
+        Class<?>[] out = new Class<?>[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            out[i] = RoastMembers.typeOf("L" + parts[i] + ";");
+        }
+        return out;
+    }
+
+    private static final Map<String, Package> PACKAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The Package of this class (one per package name and module), null for arrays and primitives. */
+    public Package getPackage() {
+        if (isPrimitive() || isArray()) {
+            return null;
+        }
+        Module module = getModule();
+        String pn = getPackageName();
+        String key = (module.isNamed() ? module.getName() : "") + "/" + pn;
+        return PACKAGES.computeIfAbsent(key, k -> new Package(pn, module));
+    }
+
+    @Deprecated(since = "9")
+    @jdk.internal.reflect.CallerSensitive
+    public T newInstance() throws InstantiationException, IllegalAccessException {
+        if (this == Class.class) {
+            throw new IllegalAccessException("Can not call newInstance() on the Class for java.lang.Class");
+        }
+        Constructor<T> ctor;
+        try {
+            ctor = getConstructor0(NO_CLASSES, false);
+        } catch (NoSuchMethodException e) {
+            throw (InstantiationException) new InstantiationException(getName()).initCause(e);
+        }
+        Class<?> caller = jdk.internal.reflect.Reflection.getCallerClass();
+        try {
+            return reflectAccess().newInstance(ctor, null, caller);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            jdk.internal.misc.Unsafe.getUnsafe().throwException(e.getTargetException());
+            return null;
+        }
+    }
+
+    // ---- modules ----
 
     /**
      * java.base for JDK classes (and primitive types), one unnamed module for the program's
-     * classes; arrays are in their element's module. The java.base Module has no exports
-     * recorded yet, so reflective access from program classes to JDK members of another
-     * class fails with IllegalAccessException (see ARCHITECTURE.md, known gaps).
+     * classes (RoastModules); arrays are in their element's module.
      */
     public Module getModule() {
         Class<?> c = isArray() ? elementType() : this;
         if (c.isPrimitive() || (c.classFlags0() & FLAG_JDK) != 0) {
-            Module m = javaBaseModule;
-            if (m == null) {
-                m = new Module(null, java.lang.module.ModuleDescriptor.newModule("java.base").build());
-                javaBaseModule = m;
-            }
-            return m;
+            return RoastModules.javaBase();
         }
-        Module m = unnamedModule;
-        if (m == null) {
-            m = new Module(null);
-            unnamedModule = m;
-        }
-        return m;
+        return RoastModules.unnamed();
     }
 }

@@ -40,6 +40,21 @@ final class RoastReflection {
         }
     }
 
+    /**
+     * UnsupportedOperationException when the method a reflective call of member {@code slot}
+     * of {@code decl} would run (dispatched on {@code receiver} when virtual) is abstract or not
+     * compiled into the program, so that nothing is called and the failure is not mistaken for
+     * an exception of the method.
+     */
+    static void checkTarget(Class<?> decl, int slot, Object receiver) {
+        String problem = targetProblem0(decl, slot, receiver);
+        if (problem != null) {
+            throw new UnsupportedOperationException("roast: " + problem);
+        }
+    }
+
+    private static native String targetProblem0(Class<?> decl, int slot, Object receiver);
+
     private static IllegalArgumentException mismatch() {
         return new IllegalArgumentException("argument type mismatch");
     }
