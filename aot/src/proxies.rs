@@ -6,14 +6,17 @@
 //! `IllegalArgumentException("roast: no proxy class was generated for [...]")`.
 //!
 //! Policy (which interface lists get a proxy class):
-//! 1. In a reachable method that calls `Proxy.newProxyInstance` or `Proxy.getProxyClass`,
-//!    every `Class[]` built in place (`anewarray java/lang/Class` with a constant length,
-//!    then `dup; iconst i; <element>; aastore` per element) is a requested list. An element
-//!    that is a class literal is exact; any other element (a parameter, a field) stands for
-//!    every interface named by a class literal in program (non-JDK) code, so
-//!    `helper(Class<T> iface) { ... new Class<?>[]{iface} ... }` gets a proxy for each
-//!    interface the program names. Combinations are capped at [`MAX_COMBINATIONS`] per
-//!    array.
+//! 1. Once reachable program (non-JDK) code calls `Proxy.newProxyInstance` or
+//!    `Proxy.getProxyClass`: every `Class[]` built in place (`anewarray java/lang/Class`
+//!    with a constant length, then `dup; iconst i; <element>; aastore` per element) in a
+//!    reachable program method is a requested list when all its elements are class
+//!    literals (wherever it is built: a field initializer, a helper). In a method that
+//!    itself calls `newProxyInstance`/`getProxyClass`, an element that is not a class
+//!    literal (a parameter, a field) stands for every interface named by a class literal
+//!    in program code, so `helper(Class<T> iface) { ... new Class<?>[]{iface} ... }` gets a
+//!    proxy for each interface the program names. Combinations are capped at
+//!    [`MAX_COMBINATIONS`] per array. Lists that are not valid proxy lists (classes,
+//!    repeated interfaces) are dropped.
 //! 2. Every annotation type whose annotations are kept (see `annotations`): the JDK's
 //!    `AnnotationParser` creates annotation instances as proxies of `[type]`.
 //!
@@ -50,6 +53,8 @@ pub struct ProxyState {
     done: IndexMap<Vec<String>, Option<ClassId>>,
     /// (templates, literal interfaces) counts at the last expansion.
     expanded: (usize, usize),
+    /// Program code calls `Proxy.newProxyInstance` or `Proxy.getProxyClass`: rule 1 applies.
+    used: bool,
 }
 
 /// The `Class[]` arrays built in place by a method's code (see the module docs): each
@@ -98,8 +103,22 @@ fn array_elements(rest: &[Op], cp: &ConstantPool, n: usize) -> Option<Vec<Option
 }
 
 impl ProxyState {
-    /// Records the arrays of a method that creates proxies.
+    /// Records the `Class[]` arrays of a program method: constant ones always (the array may
+    /// be passed on), ones with non-constant elements only when the method itself creates
+    /// proxies.
+    pub fn scan_program_method(&mut self, ops: &[Op], cp: &ConstantPool) {
+        let creates = ops.iter().any(|op| creates_proxies(op, cp));
+        self.used |= creates;
+        for a in class_arrays(ops, cp) {
+            if creates || a.iter().all(Option::is_some) {
+                self.templates.insert(a);
+            }
+        }
+    }
+
+    /// Records requested lists directly (tests).
     pub fn add_requests(&mut self, arrays: Vec<Vec<Option<String>>>) {
+        self.used = true;
         for a in arrays {
             self.templates.insert(a);
         }
@@ -108,7 +127,7 @@ impl ProxyState {
     /// The concrete lists not handled yet: templates expanded over the literal interfaces.
     pub fn pending(&mut self) -> Vec<Vec<String>> {
         let now = (self.templates.len(), self.literal_interfaces.len());
-        if now == self.expanded {
+        if !self.used || now == self.expanded {
             return vec![];
         }
         self.expanded = now;
@@ -287,8 +306,10 @@ fn proxy_methods(program: &mut Program, ids: &[ClassId]) -> Result<Vec<ProxyMeth
     }
     let mut out = Vec::new();
     for (sig, cands) in by_sig {
-        let chosen = most_specific_return(program, &sig, &cands)?;
-        out.push(to_proxy_method(program, chosen)?);
+        check_return_types(program, &sig, &cands)?;
+        for c in &cands {
+            out.push(to_proxy_method(program, c)?);
+        }
     }
     Ok(out)
 }
@@ -355,49 +376,37 @@ fn compatible_types(
     }
 }
 
-/// ProxyGenerator.checkReturnTypes: the candidate with the most specific return type.
-fn most_specific_return<'a>(
-    program: &mut Program,
-    sig: &str,
-    cands: &'a [Candidate],
-) -> Result<&'a Candidate, String> {
-    if cands.len() == 1 {
-        return Ok(&cands[0]);
+/// ProxyGenerator.checkReturnTypes: methods with the same name and parameters but other
+/// return types all get a method of their own (like bridges), provided one reference return
+/// type is a subtype of all others; a primitive one among several is an error.
+fn check_return_types(program: &mut Program, sig: &str, cands: &[Candidate]) -> Result<(), String> {
+    if cands.len() < 2 {
+        return Ok(());
     }
     let incompatible =
         || format!("methods with same signature {sig} but incompatible return types");
-    let mut best: Vec<&Candidate> = Vec::new();
+    let class_of = |d: &str| -> Option<String> {
+        d.strip_prefix('L')
+            .and_then(|s| s.strip_suffix(';'))
+            .map(str::to_string)
+            .or_else(|| d.starts_with('[').then(|| d.to_string()))
+    };
+    let mut uncovered: Vec<String> = Vec::new();
     for c in cands {
         let r = return_of(&program.method(c.method).descriptor);
-        let class_of = |d: &str| {
-            d.strip_prefix('L')
-                .and_then(|s| s.strip_suffix(';'))
-                .map(str::to_string)
-                .or_else(|| d.starts_with('[').then(|| d.to_string()))
-        };
         let Some(rc) = class_of(&r) else {
             return Err(incompatible());
         };
-        let mut covered = false;
-        let mut kept = Vec::new();
-        for b in best {
-            let bc = class_of(&return_of(&program.method(b.method).descriptor)).unwrap_or_default();
-            if subclass(program, &bc, &rc) {
-                covered = true;
-                kept.push(b);
-            } else if !subclass(program, &rc, &bc) {
-                kept.push(b);
-            }
+        if uncovered.iter().any(|u| subclass(program, u, &rc)) {
+            continue;
         }
-        if !covered {
-            kept.push(c);
-        }
-        best = kept;
+        uncovered.retain(|u| !subclass(program, &rc, u));
+        uncovered.push(rc);
     }
-    match best.as_slice() {
-        [one] => Ok(one),
-        _ => Err(incompatible()),
+    if uncovered.len() > 1 {
+        return Err(incompatible());
     }
+    Ok(())
 }
 
 /// ProxyGenerator.computeUniqueCatchList: Error, RuntimeException and the declared checked

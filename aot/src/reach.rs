@@ -223,13 +223,10 @@ impl Reachability {
         let Ok(insns) = bytecode::decode(&code.code) else {
             return;
         };
-        if insns
-            .iter()
-            .any(|i| crate::proxies::creates_proxies(&i.op, &file.cp))
-        {
+        let in_program = !program.class(class).in_jdk && !program.is_synthesized(&file.name);
+        if in_program {
             let ops: Vec<Op> = insns.iter().map(|i| i.op.clone()).collect();
-            self.proxies
-                .add_requests(crate::proxies::class_arrays(&ops, &file.cp));
+            self.proxies.scan_program_method(&ops, &file.cp);
         }
         for (i, insn) in insns.iter().enumerate() {
             self.scan_op(program, m, class, &file, &insn.op);
