@@ -4,8 +4,8 @@
 //! (see `sdk/java.base/java/lang/Class.java`); once any of its methods is reachable,
 //! annotations are *kept*: the compiler emits the runtime-visible annotations of
 //!
-//! - every program (non-JDK) class: class, field, method, constructor and parameter
-//!   annotations and annotation-element defaults;
+//! - every program (non-JDK) class: class, field, method, constructor, parameter and
+//!   record-component annotations and annotation-element defaults;
 //! - every annotation type (JDK ones included): its class annotations (the meta-annotations
 //!   `@Retention`, `@Inherited`, `@Repeatable`, `@Target`, `@Documented` that
 //!   `AnnotationType` reads) and its element defaults.
@@ -95,6 +95,9 @@ fn used_types(program: &Program, c: ClassId) -> Vec<String> {
     } else {
         for f in &file.fields {
             referenced_types(&f.annotations, &mut out);
+        }
+        for rc in file.record_components.iter().flatten() {
+            referenced_types(&rc.annotations, &mut out);
         }
         for m in &file.methods {
             referenced_types(&m.annotations, &mut out);

@@ -4,14 +4,19 @@
 //! Invariants: emitted only when the program can read annotations
 //! (`reach.annotations.enabled`) and for the classes `annotation_roots::keeps_annotations`
 //! accepts; an annotation whose type is not loaded is left out (HotSpot skips annotations of
-//! missing types); members are listed by name and descriptor, so the table does not depend
-//! on the order of the method or field metadata.
+//! missing types); members (fields, methods, constructors, record components, the latter
+//! with descriptors prefixed by [`RECORD_COMPONENT`]) are listed by name and descriptor, so
+//! the table does not depend on the order of the method or field metadata.
 
 use super::Lowerer;
 use crate::annotation_encode::{Encoder, Pool, PoolConst};
 use crate::program::ClassId;
 use inkwell::module::Linkage;
 use inkwell::values::{BasicValueEnum, PointerValue};
+
+/// Prefix of a record component's descriptor in the member list (the SDK's
+/// `Class.RECORD_COMPONENT`): a component has the name and descriptor of its field.
+const RECORD_COMPONENT: &str = "@";
 
 /// The blobs of one member: (name, descriptor, annotations, parameter annotations, default).
 type MemberBlobs = (
@@ -156,6 +161,12 @@ fn encode_class(
     let class_blob = enc.annotations(&file.annotations);
     let mut members: Vec<MemberBlobs> = Vec::new();
     if !in_jdk {
+        for rc in file.record_components.iter().flatten() {
+            if let Some(a) = enc.annotations(&rc.annotations) {
+                let desc = format!("{RECORD_COMPONENT}{}", rc.descriptor);
+                members.push((rc.name.clone(), desc, Some(a), None, None));
+            }
+        }
         for f in &file.fields {
             if let Some(a) = enc.annotations(&f.annotations) {
                 members.push((f.name.clone(), f.descriptor.clone(), Some(a), None, None));

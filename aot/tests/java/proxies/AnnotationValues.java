@@ -67,6 +67,15 @@ public class AnnotationValues {
     @All
     static class Defaults {}
 
+    @Retention(RetentionPolicy.RUNTIME) @Target({ElementType.RECORD_COMPONENT, ElementType.FIELD}) @interface Comp { String value(); }
+    @Retention(RetentionPolicy.RUNTIME) @Target(ElementType.RECORD_COMPONENT) @interface OnlyComp {}
+
+    @Mark record Point(@Comp("x-axis") @OnlyComp int x, @Comp("y-axis") int y, int z) {}
+
+    static class WithCtor {
+        @Mark WithCtor(@Tag("ctor") String s) {}
+    }
+
     static String names(Annotation[] as) {
         List<String> out = new ArrayList<>();
         for (Annotation a : as) out.add(a.annotationType().getSimpleName());
@@ -114,6 +123,13 @@ public class AnnotationValues {
                 + Planet.class.getField("MARS").isAnnotationPresent(Mark.class));
         System.out.println("default value: " + All.class.getMethod("str").getDefaultValue() + " " + All.class.getMethod("nested").getDefaultValue()
                 + " " + Inh.class.getMethod("value").getDefaultValue());
+        for (RecordComponent rc : Point.class.getRecordComponents()) {
+            System.out.println("component " + rc.getName() + " " + names(rc.getAnnotations()) + " " + rc.getAnnotation(Comp.class)
+                    + " field " + names(Point.class.getDeclaredField(rc.getName()).getAnnotations()));
+        }
+        Constructor<?> ctor = WithCtor.class.getDeclaredConstructor(String.class);
+        System.out.println("constructor: " + names(ctor.getAnnotations()) + " " + Arrays.deepToString(ctor.getParameterAnnotations())
+                + " record " + names(Point.class.getAnnotations()));
         System.out.println("annotation type: " + set.annotationType() + " " + All.class.isAnnotation() + " " + Mark.class.isInterface()
                 + " proxy " + Proxy.isProxyClass(set.getClass()));
     }

@@ -545,6 +545,8 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     static final int RAW_MEMBER = 1;
     static final int RAW_PARAMETERS = 2;
     static final int RAW_DEFAULT = 3;
+    /** Prefix of a record component's descriptor in rawAnnotations0 (see annotation_meta.rs). */
+    static final String RECORD_COMPONENT = "@";
 
     /**
      * The runtime-visible annotation bytes of this class (kind RAW_CLASS) or of its member
@@ -1046,6 +1048,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
             Method accessor = searchMethods(declared, name, NO_CLASSES);
             out[i] = RoastMembers.newRecordComponent(this, name, RoastMembers.typeOf(parts[1]),
                     parts[2].equals("-") ? null : parts[2], accessor);
+            RoastMembers.putAnnotations(out[i], rawAnnotations0(RAW_MEMBER, name, RECORD_COMPONENT + parts[1]));
         }
         return out;
     }

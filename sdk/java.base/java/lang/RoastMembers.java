@@ -49,6 +49,11 @@ final class RoastMembers {
         put(m, Method.class, "annotationDefault", annotationDefault);
     }
 
+    /** Sets the annotation bytes of a RecordComponent. */
+    static void putAnnotations(RecordComponent rc, byte[] annotations) {
+        put(rc, RecordComponent.class, "annotations", annotations);
+    }
+
     /** A RecordComponent as HotSpot's java_lang_reflect_RecordComponent::create builds it. */
     static RecordComponent newRecordComponent(Class<?> decl, String name, Class<?> type, String signature,
             Method accessor) {
