@@ -21,7 +21,9 @@
 //!    or a program class calls `Class.forName` with a name that is not a constant, every
 //!    such class is loaded and kept in full: concrete classes instantiated, every method
 //!    with code compiled, and every virtual method a selector (so overriders in
-//!    instantiated classes, lambda proxies included, are compiled for reflective dispatch).
+//!    instantiated classes, lambda proxies included, are compiled for reflective dispatch);
+//!    the classes named by their members' descriptors (arrays included) are loaded, so
+//!    that reflection can report member types.
 //!    JDK methods stay pruned: the metadata lists them without entry point and a reflective
 //!    call of one throws an exception naming it.
 //!
@@ -197,6 +199,17 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
     reach.methods.len() + reach.instantiated.len() != before
 }
 
+/// Loads the class a field descriptor names (arrays included), so that reflection can give
+/// it as a member's type; primitives and classes that fail to load are left alone.
+fn load_type(program: &mut Program, descriptor: &str) {
+    let name = match descriptor.as_bytes().first() {
+        Some(b'L') => &descriptor[1..descriptor.len() - 1],
+        Some(b'[') => descriptor,
+        _ => return,
+    };
+    let _ = program.load(name);
+}
+
 /// Rule 4: every class of the user's inputs kept in full (classes that fail to load are
 /// left out, as they would fail at run time on HotSpot too).
 fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
@@ -206,6 +219,14 @@ fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
         let concrete =
             !class.is_interface() && class.access() & crate::classfile::access::ABSTRACT == 0;
         let methods = class.methods.clone();
+        let field_types: Vec<String> = class
+            .file
+            .as_ref()
+            .map(|f| f.fields.iter().map(|f| f.descriptor.clone()).collect())
+            .unwrap_or_default();
+        for d in &field_types {
+            load_type(program, d);
+        }
         if concrete {
             reach.instantiate(program, c);
         }
@@ -215,8 +236,14 @@ fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
             let virtual_key = meth
                 .is_virtual()
                 .then(|| (meth.name.clone(), meth.descriptor.clone()));
+            let descriptor = meth.descriptor.clone();
             if !meth.is_abstract() {
                 reach.add_root(program, m);
+            }
+            if let Ok(md) = crate::classfile::descriptor::parse_method_descriptor(&descriptor) {
+                for t in md.params.iter().chain(md.ret.iter()) {
+                    load_type(program, &t.descriptor());
+                }
             }
             if let Some((n, d)) = virtual_key {
                 reach.add_selector_for(program, None, Some(c), &n, &d);

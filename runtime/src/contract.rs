@@ -610,7 +610,6 @@ pub const NATIVES: &[&str] = &[
     "java/lang/Class.getNestHost0()Ljava/lang/Class;",
     "java/lang/Class.findCompiled0(Ljava/lang/String;)Ljava/lang/Class;",
     "java/lang/reflect/Array.newArray(Ljava/lang/Class;I)Ljava/lang/Object;",
-    "java/lang/reflect/Array.getLength(Ljava/lang/Object;)I",
     // VarHandle support (runtime/src/natives/invoke.rs).
     "java/lang/invoke/RoastVarHandles.fieldHolder(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Class;",
     "java/lang/invoke/RoastVarHandles.fieldModifiers(Ljava/lang/Class;Ljava/lang/String;Ljava/lang/Class;)I",

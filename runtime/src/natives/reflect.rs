@@ -380,23 +380,6 @@ fn values_array(d: &ClassDesc, m: &ClassMeta) -> Option<Obj> {
     Obj::from_raw(unsafe { (f.static_addr as *const *mut u8).read() })
 }
 
-/// Array.getLength: the length of an array (NullPointerException for null,
-/// IllegalArgumentException for an object that is not an array, as HotSpot).
-#[export_name = "java/lang/reflect/Array.getLength(Ljava/lang/Object;)I"]
-pub extern "C" fn array_get_length(array: *mut u8) -> i32 {
-    match Obj::from_raw(array) {
-        None => {
-            crate::throw::npe(None);
-            0
-        }
-        Some(a) if a.desc().is_array() => a.array_len() as i32,
-        Some(_) => {
-            crate::throw::illegal_argument("Argument is not an array");
-            0
-        }
-    }
-}
-
 /// Array.newArray: a new array of `length` elements of the component type `c`. The array
 /// class must be compiled into the program (the compiler emits the array classes code can
 /// create); UnsupportedOperationException names it otherwise.

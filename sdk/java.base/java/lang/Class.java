@@ -755,7 +755,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     private Field newField(int slot) {
-        String fieldName = fieldName0(slot);
+        String fieldName = fieldName0(slot).intern();
         Class<?> type = RoastMembers.typeOf(fieldDescriptor0(slot));
         int modifiers = fieldModifiers0(slot) & FIELD_MODIFIERS;
         boolean trustedFinal = java.lang.reflect.Modifier.isFinal(modifiers)
@@ -886,15 +886,21 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return m;
     }
 
-    /** The declared methods (no constructors or initializers), HotSpot's getDeclaredMethods0. */
-    private Method[] declaredMethods(boolean publicOnly) {
+    /**
+     * The declared methods (no constructors or initializers), HotSpot's getDeclaredMethods0;
+     * only those named {@code name} unless it is null. Lookups by name build only the Method
+     * objects of that name, so a JDK class whose other members name classes missing from the
+     * program can still be searched.
+     */
+    private Method[] declaredMethods(boolean publicOnly, String name) {
         if (isPrimitive() || isArray()) {
             return NO_METHODS;
         }
         java.util.List<Method> list = new java.util.ArrayList<>();
         int n = methodCount0();
         for (int slot = 0; slot < n; slot++) {
-            if (methodName0(slot).charAt(0) == '<'
+            String slotName = methodName0(slot);
+            if (slotName.charAt(0) == '<' || (name != null && !name.equals(slotName))
                     || (publicOnly && !java.lang.reflect.Modifier.isPublic(methodModifiers0(slot)))) {
                 continue;
             }
@@ -923,12 +929,12 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
      * (see aot/src/reflective_roots.rs for the methods kept for reflection).
      */
     public Method[] getDeclaredMethods() {
-        return declaredMethods(false);
+        return declaredMethods(false, null);
     }
 
     public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
         Objects.requireNonNull(name);
-        Method m = searchMethods(declaredMethods(false), name, parameterTypes);
+        Method m = searchMethods(declaredMethods(false, name), name, parameterTypes);
         if (m == null) {
             throw new NoSuchMethodException(RoastMembers.methodToString(getName(), name, parameterTypes));
         }
@@ -937,7 +943,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     /** HotSpot's public method lookup: declared public methods, superclass, superinterfaces. */
     private PublicMethods.MethodList getMethodsRecursive(String name, Class<?>[] parameterTypes, boolean includeStatic) {
-        PublicMethods.MethodList res = PublicMethods.MethodList.filter(declaredMethods(true), name, parameterTypes,
+        PublicMethods.MethodList res = PublicMethods.MethodList.filter(declaredMethods(true, name), name, parameterTypes,
                 includeStatic);
         if (res != null) {
             return res;
@@ -965,7 +971,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     private Method[] publicMethods() {
         PublicMethods pms = new PublicMethods();
-        for (Method m : declaredMethods(true)) {
+        for (Method m : declaredMethods(true, null)) {
             pms.merge(m);
         }
         Class<?> sc = getSuperclass();
@@ -1041,7 +1047,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         }
         String[] lines = encoded.split("\n");
         RecordComponent[] out = new RecordComponent[lines.length];
-        Method[] declared = declaredMethods(false);
+        Method[] declared = declaredMethods(false, null);
         for (int i = 0; i < lines.length; i++) {
             String[] parts = lines[i].split(" ");
             String name = parts[0];
@@ -1098,9 +1104,14 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         try {
             return reflectAccess().newInstance(ctor, null, caller);
         } catch (java.lang.reflect.InvocationTargetException e) {
-            jdk.internal.misc.Unsafe.getUnsafe().throwException(e.getTargetException());
-            return null;
+            throw Class.<RuntimeException>rethrow(e.getTargetException());
         }
+    }
+
+    /** Throws {@code t} unchanged, checked or not, as Class.newInstance does. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable t) throws E {
+        throw (E) t;
     }
 
     // ---- modules ----

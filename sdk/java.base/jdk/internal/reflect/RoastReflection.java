@@ -2,8 +2,8 @@
  * roast: argument conversion for reflective calls, as HotSpot's Reflection::invoke does it
  * natively (runtime/reflection.cpp): the argument count must match ("wrong number of
  * arguments"); a reference parameter accepts null or an instance; a primitive parameter
- * accepts a wrapper whose primitive type widens to it (JLS 5.1.2), anything else is
- * "argument type mismatch". The result holds, for each primitive parameter, a wrapper of
+ * accepts a wrapper whose primitive type widens to it (JLS 5.1.2), null is an
+ * IllegalArgumentException without message, anything else is "argument type mismatch". The result holds, for each primitive parameter, a wrapper of
  * exactly the parameter's type, which the runtime unboxes.
  */
 package jdk.internal.reflect;
@@ -67,7 +67,7 @@ final class RoastReflection {
             return a;
         }
         if (a == null) {
-            throw mismatch();
+            throw new IllegalArgumentException();
         }
         char from = kind(a);
         char to = kind(t);
