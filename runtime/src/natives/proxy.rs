@@ -2,6 +2,8 @@
 //! synthesized (`class_flags::PROXY`, see `aot/src/proxies.rs`) and the renaming of a proxy
 //! class to HotSpot's `$Proxy<N>` name when the program first asks for it.
 //!
+//! Stack traces show a named proxy class under its run-time name ([`frame_name`]).
+//!
 //! Invariant: the proxy classes are listed in class-table order, so index `i` names the same
 //! class for the whole run.
 
@@ -42,4 +44,21 @@ pub extern "C" fn proxy_set_class_name0(class: *mut u8, name: *mut u8) {
     if let Some(off) = field_offset(mirror.desc(), "name") {
         mirror.write_ref(off, Obj::from_raw(name));
     }
+}
+
+/// The run-time name of a proxy class for stack traces (`Class.getName()` once the SDK named
+/// it, see `Proxy.setClassName0`) and its module (`jdk.proxy1` for public proxy classes, as
+/// HotSpot's dynamic module); None for other classes and for proxy classes not named yet.
+pub fn frame_name(class: &'static ClassDesc) -> Option<(String, Option<&'static str>)> {
+    if class
+        .meta()
+        .is_none_or(|m| m.flags & class_flags::PROXY == 0)
+    {
+        return None;
+    }
+    let mirror = Obj::from_raw(crate::classes::roast_class_mirror(class))?;
+    let off = field_offset(mirror.desc(), "name")?;
+    let name = String::from_utf16_lossy(&crate::strings::utf16(mirror.read_ref(off)?));
+    let module = name.starts_with("jdk.proxy1.").then_some("jdk.proxy1");
+    Some((name, module))
 }

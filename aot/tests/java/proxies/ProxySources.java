@@ -50,6 +50,22 @@ public class ProxySources {
         System.out.println(((Supplier<?>) fn).get() + " " + ((BooleanSupplier) fn).getAsBoolean() + " | " + describe(fn));
         Object withLocal = pair(Local.class, A.class);
         System.out.println(((Local) withLocal).local() + " " + withLocal + " | " + describe(withLocal));
+        Runnable thrower = (Runnable) Proxy.newProxyInstance(L, new Class<?>[] {Runnable.class}, (proxy, method, a) -> {
+            throw new IllegalStateException("through a proxy");
+        });
+        try {
+            thrower.run();
+        } catch (IllegalStateException e) {
+            for (StackTraceElement s : e.getStackTrace()) System.out.println("  at " + s);
+        }
+        Local hiddenThrower = (Local) Proxy.newProxyInstance(L, new Class<?>[] {Local.class}, (proxy, method, a) -> {
+            throw new IllegalStateException("through a package-private proxy");
+        });
+        try {
+            hiddenThrower.local();
+        } catch (IllegalStateException e) {
+            System.out.println("  at " + e.getStackTrace()[1] + " " + e.getStackTrace()[1].getModuleName());
+        }
         try {
             pair(A.class, A.class);
         } catch (IllegalArgumentException e) {
