@@ -1,8 +1,11 @@
 //! What a program that reads annotations reflectively needs kept alive.
 //!
 //! Reading annotations goes through the JDK's `sun.reflect.annotation.AnnotationParser`
-//! (see `sdk/java.base/java/lang/Class.java`); once any of its methods is reachable,
-//! annotations are *kept*: the compiler emits the runtime-visible annotations of
+//! (see `sdk/java.base/java/lang/Class.java`). Once any of its methods is reachable (which
+//! `Method.invoke` alone achieves, through `Reflection.isCallerSensitive`) and the program
+//! has annotations to read (a program class with runtime-visible annotations, or an
+//! annotation type named by a class literal in program code), annotations are *kept*: the
+//! compiler emits the runtime-visible annotations of
 //!
 //! - every program (non-JDK) class: class, field, method, constructor, parameter and
 //!   record-component annotations and annotation-element defaults;
@@ -54,10 +57,37 @@ fn parser_reachable(reach: &Reachability, program: &Program) -> bool {
     })
 }
 
+/// Does the program have annotations to read: a program class with runtime-visible
+/// annotations, or an annotation type named by a class literal in program code (reading
+/// the meta-annotations of a JDK annotation type)?
+fn program_uses_annotations(reach: &Reachability, program: &Program) -> bool {
+    let named = reach.proxies.literal_interfaces.iter().any(|n| {
+        program
+            .lookup(n)
+            .is_some_and(|c| program.class(c).access() & access::ANNOTATION != 0)
+    });
+    named
+        || program.classes.iter().any(|class| {
+            !class.in_jdk
+                && class.file.as_ref().is_some_and(|f| {
+                    !f.annotations.is_empty()
+                        || f.fields.iter().any(|x| !x.annotations.is_empty())
+                        || f.methods.iter().any(|m| {
+                            !m.annotations.is_empty()
+                                || m.parameter_annotations.iter().any(|p| !p.is_empty())
+                        })
+                        || f.record_components
+                            .iter()
+                            .flatten()
+                            .any(|r| !r.annotations.is_empty())
+                })
+        })
+}
+
 /// Keeps what the annotations of newly examined classes need; true when something changed.
 pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
     if !reach.annotations.enabled {
-        if !parser_reachable(reach, program) {
+        if !parser_reachable(reach, program) || !program_uses_annotations(reach, program) {
             return false;
         }
         reach.annotations.enabled = true;
