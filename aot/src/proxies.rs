@@ -17,8 +17,11 @@
 //!    proxy for each interface the program names. Combinations are capped at
 //!    [`MAX_COMBINATIONS`] per array. Lists that are not valid proxy lists (classes,
 //!    repeated interfaces) are dropped.
-//! 2. Every annotation type whose annotations are kept (see `annotations`): the JDK's
+//! 2. Every annotation type whose annotations are kept (see `annotation_roots`): the JDK's
 //!    `AnnotationParser` creates annotation instances as proxies of `[type]`.
+//! 3. When a method that creates proxies also calls `Class.getInterfaces()` (the decorator
+//!    idiom `newProxyInstance(l, target.getClass().getInterfaces(), h)`), the direct
+//!    interfaces of every instantiated program class.
 //!
 //! Methods follow HotSpot's `ProxyGenerator`: Object's `hashCode`, `equals`, `toString`
 //! first, then the public non-static methods of each interface (its own, then inherited
@@ -55,6 +58,10 @@ pub struct ProxyState {
     expanded: (usize, usize),
     /// Program code calls `Proxy.newProxyInstance` or `Proxy.getProxyClass`: rule 1 applies.
     used: bool,
+    /// A method creating proxies calls `Class.getInterfaces()`: rule 3 applies.
+    interfaces_of_classes: bool,
+    /// How many of `Reachability::instantiated` rule 3 has looked at.
+    instantiated_seen: usize,
 }
 
 /// The `Class[]` arrays built in place by a method's code (see the module docs): each
@@ -70,24 +77,38 @@ pub fn class_arrays(insns: &[Op], cp: &ConstantPool) -> Vec<Vec<Option<String>>>
             continue;
         };
         let Ok(n) = usize::try_from(n) else { continue };
-        if let Some(list) = array_elements(&insns[i + 1..], cp, n) {
+        // `Class<?>[] a = new Class<?>[n]; a[0] = ...;` stores the array in a local first.
+        let (head, rest) = match insns.get(i + 1) {
+            Some(Op::Store(Kind::Ref, local)) => (Op::Load(Kind::Ref, *local), &insns[i + 2..]),
+            _ => (Op::Dup, &insns[i + 1..]),
+        };
+        if let Some(list) = array_elements(rest, cp, n, &head) {
             out.push(list);
         }
     }
     out
 }
 
-/// `n` times `dup; iconst k; <element>; aastore`, in any index order.
-fn array_elements(rest: &[Op], cp: &ConstantPool, n: usize) -> Option<Vec<Option<String>>> {
+/// `n` times `<head>; iconst k; <element>; aastore` (head: `dup`, or the load of the local
+/// holding the array), in any index order.
+fn array_elements(
+    rest: &[Op],
+    cp: &ConstantPool,
+    n: usize,
+    head: &Op,
+) -> Option<Vec<Option<String>>> {
     let mut list: Vec<Option<Option<String>>> = vec![None; n];
     let mut at = 0;
     for _ in 0..n {
         let window = rest.get(at..at + 4)?;
-        let (Op::Dup, Op::Iconst(k), elem, Op::ArrayStore(ArrayKind::Ref)) =
+        let (h, Op::Iconst(k), elem, Op::ArrayStore(ArrayKind::Ref)) =
             (&window[0], &window[1], &window[2], &window[3])
         else {
             return None;
         };
+        if h != head {
+            return None;
+        }
         let slot = list.get_mut(usize::try_from(*k).ok()?)?;
         *slot = Some(match elem {
             Op::Ldc(c) => match cp.loadable(*c) {
@@ -109,6 +130,7 @@ impl ProxyState {
     pub fn scan_program_method(&mut self, ops: &[Op], cp: &ConstantPool) {
         let creates = ops.iter().any(|op| creates_proxies(op, cp));
         self.used |= creates;
+        self.interfaces_of_classes |= creates && ops.iter().any(|op| calls_get_interfaces(op, cp));
         for a in class_arrays(ops, cp) {
             if creates || a.iter().all(Option::is_some) {
                 self.templates.insert(a);
@@ -499,7 +521,32 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
     for list in reach.proxies.pending() {
         added |= request(reach, program, list).is_some();
     }
+    if reach.proxies.interfaces_of_classes {
+        while reach.proxies.instantiated_seen < reach.instantiated.len() {
+            let c = reach.instantiated[reach.proxies.instantiated_seen];
+            reach.proxies.instantiated_seen += 1;
+            let class = program.class(c);
+            if class.in_jdk || program.is_synthesized(&class.name) || class.interfaces.is_empty() {
+                continue;
+            }
+            let list: Vec<String> = class
+                .interfaces
+                .iter()
+                .map(|&i| program.class(i).name.clone())
+                .collect();
+            added |= request(reach, program, list).is_some();
+        }
+    }
     added
+}
+
+/// Is `op` a call of `Class.getInterfaces()`?
+fn calls_get_interfaces(op: &Op, cp: &ConstantPool) -> bool {
+    let Op::InvokeVirtual(idx) = op else {
+        return false;
+    };
+    cp.member_ref(*idx)
+        .is_ok_and(|r| r.class == "java/lang/Class" && r.name == "getInterfaces")
 }
 
 /// Is `op` a call of `Proxy.newProxyInstance` or `Proxy.getProxyClass`?
@@ -549,6 +596,24 @@ mod tests {
             class_arrays(&ops, &cp),
             vec![vec![Some("p/A".to_string()), None, Some("p/B".to_string())]]
         );
+    }
+
+    #[test]
+    fn class_arrays_reads_arrays_filled_through_a_local() {
+        let mut cb = ClassBuilder::new("T", "java/lang/Object", vec![]);
+        let (class, a) = (cb.class("java/lang/Class"), cb.class("p/A"));
+        let mut asm = Asm::default();
+        asm.iconst(1)
+            .op_u2(op::ANEWARRAY, class)
+            .astore(2)
+            .load(b'L', 2)
+            .iconst(0)
+            .op_u2(op::LDC_W, a)
+            .op(op::AASTORE);
+        let code = asm.finish();
+        let cp = cb.build().cp;
+        let ops: Vec<Op> = decode(&code).unwrap().into_iter().map(|i| i.op).collect();
+        assert_eq!(class_arrays(&ops, &cp), vec![vec![Some("p/A".to_string())]]);
     }
 
     #[test]

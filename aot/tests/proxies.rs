@@ -8,7 +8,12 @@
 mod common;
 
 /// The test programs (class name = file stem under `aot/tests/java/proxies/`).
-const PROGRAMS: &[&str] = &["ProxyBasics", "AnnotationValues", "ProxySources"];
+const PROGRAMS: &[&str] = &[
+    "ProxyBasics",
+    "ProxySources",
+    "ProxyDecorators",
+    "AnnotationValues",
+];
 
 #[test]
 fn proxy_and_annotation_programs_behave_as_on_hotspot() {
