@@ -564,55 +564,17 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return new jdk.internal.reflect.ConstantPool(this);
     }
 
-    private static final class AnnotationData {
-        final Map<Class<? extends Annotation>, Annotation> annotations;
-        final Map<Class<? extends Annotation>, Annotation> declaredAnnotations;
-
-        AnnotationData(Map<Class<? extends Annotation>, Annotation> annotations,
-                Map<Class<? extends Annotation>, Annotation> declaredAnnotations) {
-            this.annotations = annotations;
-            this.declaredAnnotations = declaredAnnotations;
-        }
-    }
-
-    private transient volatile AnnotationData annotationData;
+    private transient volatile RoastAnnotations annotationData;
     private transient volatile sun.reflect.annotation.AnnotationType annotationType;
 
-    private AnnotationData annotationData() {
-        AnnotationData data = annotationData;
+    private RoastAnnotations annotationData() {
+        RoastAnnotations data = annotationData;
         if (data == null) {
-            data = createAnnotationData();
+            Class<?> superClass = isInterface() || isPrimitive() || isArray() ? null : getSuperclass();
+            data = RoastAnnotations.of(this, superClass == null ? null : superClass.annotationData());
             annotationData = data;
         }
         return data;
-    }
-
-    /** HotSpot's rules: declared annotations plus the @Inherited ones of the superclass. */
-    private AnnotationData createAnnotationData() {
-        Map<Class<? extends Annotation>, Annotation> declared = sun.reflect.annotation.AnnotationParser
-                .parseAnnotations(getRawAnnotations(), getConstantPool(), this);
-        Class<?> superClass = isInterface() || isPrimitive() || isArray() ? null : getSuperclass();
-        if (superClass == null) {
-            return new AnnotationData(declared, declared);
-        }
-        Map<Class<? extends Annotation>, Annotation> superAnnotations = superClass.annotationData().annotations;
-        Map<Class<? extends Annotation>, Annotation> annotations = null;
-        for (Map.Entry<Class<? extends Annotation>, Annotation> e : superAnnotations.entrySet()) {
-            Class<? extends Annotation> annotationClass = e.getKey();
-            if (sun.reflect.annotation.AnnotationType.getInstance(annotationClass).isInherited()) {
-                if (annotations == null) {
-                    annotations = new java.util.LinkedHashMap<>(Math.max(declared.size(),
-                            Math.min(12, declared.size() + superAnnotations.size())));
-                }
-                annotations.put(annotationClass, e.getValue());
-            }
-        }
-        if (annotations == null) {
-            annotations = declared;
-        } else {
-            annotations.putAll(declared);
-        }
-        return new AnnotationData(annotations, declared);
     }
 
     boolean casAnnotationType(sun.reflect.annotation.AnnotationType oldType,
