@@ -41,6 +41,10 @@ pub struct Reachability {
     pub(crate) reflected_literals: HashSet<ClassId>,
     /// A program class calls `Class.forName` with a name that is not a constant.
     pub(crate) dynamic_for_name: bool,
+    /// A program class calls a method that reflects on methods (`Class.getDeclaredMethods`,
+    /// `getMethod`, ..., `Proxy.newProxyInstance`): the metadata then lists the methods of
+    /// JDK classes that were not compiled too (`lower/member_meta.rs`).
+    pub program_reflects_on_methods: bool,
     /// The program's own classes were kept in full (`reflective_roots`, rule 4).
     pub(crate) kept_program_classes: bool,
     /// Proxy interface lists requested and the proxy classes synthesized (`proxies`).
@@ -223,13 +227,16 @@ impl Reachability {
         let Ok(insns) = bytecode::decode(&code.code) else {
             return;
         };
-        let in_program = !program.class(class).in_jdk && !program.is_synthesized(&file.name);
-        if in_program {
+        let in_program = !program.class(class).in_jdk;
+        if in_program && !program.is_synthesized(&file.name) {
             let ops: Vec<Op> = insns.iter().map(|i| i.op.clone()).collect();
             self.proxies.scan_program_method(&ops, &file.cp);
         }
         for (i, insn) in insns.iter().enumerate() {
             self.scan_op(program, m, class, &file, &insn.op);
+            if in_program {
+                self.note_method_reflection(&file.cp, &insn.op);
+            }
             if let Op::InvokeStatic(call) = insn.op {
                 let string = insns[i.saturating_sub(3)..i]
                     .iter()
@@ -290,6 +297,20 @@ impl Reachability {
         if let Ok(r) = cp.member_ref(call) {
             if r.class == "java/lang/Class" && r.name == "forName" {
                 self.dynamic_for_name = true;
+            }
+        }
+    }
+
+    /// A call in a program class of a method that reflects on methods
+    /// (`reflective_roots::is_method_reflection`).
+    fn note_method_reflection(&mut self, cp: &crate::classfile::ConstantPool, op: &Op) {
+        let (Op::InvokeStatic(idx) | Op::InvokeVirtual(idx) | Op::InvokeInterface(idx, _)) = *op
+        else {
+            return;
+        };
+        if let Ok(r) = cp.member_ref(idx) {
+            if crate::reflective_roots::is_method_reflection(r.class, r.name) {
+                self.program_reflects_on_methods = true;
             }
         }
     }

@@ -16,9 +16,10 @@
 //!    when the program can reflect on constructors (`Class.getDeclaredConstructor` & co.),
 //!    every constructor of those classes is kept.
 //!
-//! 4. The program's own classes (every class of the user's inputs, never the JDK's): when the
-//!    program can reflect on methods (`Class.getDeclaredMethods` & co., record components)
-//!    or a program class calls `Class.forName` with a name that is not a constant, every
+//! 4. The program's own classes (every class of the user's inputs, never the JDK's): when a
+//!    program class calls a method that reflects on methods ([`is_method_reflection`]:
+//!    `Class.getDeclaredMethods` & co., record components, enclosing methods, proxies) or
+//!    `Class.forName` with a name that is not a constant, every
 //!    such class is loaded and kept in full: concrete classes instantiated, every method
 //!    with code compiled, and every virtual method a selector (so overriders in
 //!    instantiated classes, lambda proxies included, are compiled for reflective dispatch);
@@ -102,14 +103,26 @@ const CONSTRUCTOR_REFLECTION: &[&str] = &[
     "getConstructors",
 ];
 
-/// Methods of `java.lang.Class` through which a program reflects on methods (rule 4).
-const METHOD_REFLECTION: &[&str] = &[
-    "getDeclaredMethods",
-    "getDeclaredMethod",
-    "getMethods",
-    "getMethod",
-    "getRecordComponents",
+/// Methods through which a program reflects on methods (rule 4), as (class, name).
+const METHOD_REFLECTION: &[(&str, &str)] = &[
+    ("java/lang/Class", "getDeclaredMethods"),
+    ("java/lang/Class", "getDeclaredMethod"),
+    ("java/lang/Class", "getMethods"),
+    ("java/lang/Class", "getMethod"),
+    ("java/lang/Class", "getRecordComponents"),
+    ("java/lang/Class", "getEnclosingMethod"),
+    ("java/lang/Class", "getEnclosingConstructor"),
+    ("java/lang/reflect/Proxy", "newProxyInstance"),
 ];
+
+/// Is a call of `class.name` one through which a program reflects on methods? Only calls
+/// in program classes count: java.base reaches these methods from code RTA cannot rule out
+/// (annotation parsing, proxies, jimage) in every program.
+pub fn is_method_reflection(class: &str, name: &str) -> bool {
+    METHOD_REFLECTION
+        .iter()
+        .any(|&(c, n)| c == class && n == name)
+}
 
 /// Is a method `name` of class `class` reachable?
 fn reachable(reach: &Reachability, program: &Program, class: &str, name: &str) -> bool {
@@ -187,11 +200,7 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
             keep(reach, program, c, None);
         }
     }
-    if !reach.kept_program_classes
-        && (reach.dynamic_for_name
-            || METHOD_REFLECTION
-                .iter()
-                .any(|n| reachable(reach, program, "java/lang/Class", n)))
+    if !reach.kept_program_classes && (reach.dynamic_for_name || reach.program_reflects_on_methods)
     {
         reach.kept_program_classes = true;
         keep_program_classes(reach, program);

@@ -7,7 +7,10 @@
 //! - A class's reflective method list is its compiled methods (`ClassMeta::methods`, in
 //!   `MethodId` order) followed by its other declared methods in `MethodId` order (entry
 //!   null, no line table); a member's slot is its index in that list, and `method_extras`
-//!   is parallel to it.
+//!   is parallel to it. JDK classes list their uncompiled methods and method extras only
+//!   when a program class reflects on methods (`Reachability::program_reflects_on_methods`);
+//!   otherwise reflection on a JDK class (from JDK code) sees its compiled methods only,
+//!   without generic signatures or throws clauses.
 //! - Code units never refer to these tables, so adding reflection data does not change the
 //!   bitcode (and object-cache keys) of code units.
 //! - Encodings are plain text the SDK decodes (see `contract::ClassMeta`): names and
@@ -27,17 +30,25 @@ impl<'ctx> Lowerer<'ctx, '_> {
         c: ClassId,
         compiled: &[MethodId],
     ) -> Vec<BasicValueEnum<'ctx>> {
+        // JDK classes list their uncompiled methods, generic signatures and throws clauses
+        // only for programs that reflect on methods: in hello world that is 1.7 MB of
+        // metadata nobody can observe.
+        let listed = !self.program.class(c).in_jdk || self.reach.program_reflects_on_methods;
         let pruned: Vec<MethodId> = self
             .program
             .class(c)
             .methods
             .iter()
             .copied()
-            .filter(|m| !compiled.contains(m))
+            .filter(|m| listed && !compiled.contains(m))
             .collect();
         let (pruned_ptr, n_pruned) = self.pruned_metas(c, &pruned);
         let all: Vec<MethodId> = compiled.iter().chain(pruned.iter()).copied().collect();
-        let extras = self.method_extras(&all);
+        let extras = if listed {
+            self.method_extras(&all)
+        } else {
+            self.ptr().const_null()
+        };
         let file = self.program.class(c).file.clone();
         let records = file
             .as_ref()

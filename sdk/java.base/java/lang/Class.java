@@ -9,7 +9,7 @@
  * Constructors and fields are reflected from the compiler's metadata (the class's reachable
  * methods and its fields): Constructor objects come from JavaLangReflectAccess.newConstructor
  * with slot = index in the method metadata, Field objects from a native that builds them as
- * HotSpot's VM does, Method and RecordComponent objects by RoastMembers. Annotations are not
+ * HotSpot's VM does, Method and RecordComponent objects by RoastMethods/RoastMembers. Annotations are not
  * supported yet: those methods throw UnsupportedOperationException. Methods of HotSpot's
  * Class that are absent here (getModule, getPackage internals, ...) become NoSuchMethodError
  * at run time if a program reaches them.
@@ -46,8 +46,8 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     /* Bits of classFlags0(), contract::class_flags. */
     private static final int FLAG_MEMBER = 1;
-    private static final int FLAG_LOCAL = 2;
-    private static final int FLAG_ANONYMOUS = 4;
+    static final int FLAG_LOCAL = 2;
+    static final int FLAG_ANONYMOUS = 4;
     private static final int FLAG_RECORD = 8;
     private static final int FLAG_SEALED = 16;
     private static final int FLAG_JDK = 32;
@@ -81,7 +81,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     public native int getModifiers();
     static native Class<?> getPrimitiveClass(String name);
     private native String initClassName();
-    private native int classFlags0();
+    native int classFlags0();
     private native int interfaceCount0();
     private native Class<?> interfaceAt0(int index);
     private native Class<?> componentType0();
@@ -94,20 +94,20 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     private native Class<?> getNestHost0();
     static native Class<?> findCompiled0(String binaryName);
     /* Member metadata (runtime/src/natives/members.rs); slot = index in the metadata. */
-    private native int methodCount0();
-    private native String methodName0(int slot);
-    private native String methodDescriptor0(int slot);
-    private native int methodModifiers0(int slot);
+    native int methodCount0();
+    native String methodName0(int slot);
+    native String methodDescriptor0(int slot);
+    native int methodModifiers0(int slot);
     private native int fieldCount0();
     private native String fieldName0(int slot);
     private native String fieldDescriptor0(int slot);
     private native int fieldModifiers0(int slot);
     private native String fieldSignature0(int slot);
-    private native String methodSignature0(int slot);
-    private native String methodExceptions0(int slot);
-    private native String recordComponents0();
-    private native String enclosingMethod0();
-    private native String permittedSubclasses0();
+    native String methodSignature0(int slot);
+    native String methodExceptions0(int slot);
+    native String recordComponents0();
+    native String enclosingMethod0();
+    native String permittedSubclasses0();
     private static native Field newField0(Class<?> decl, int slot, String name, Class<?> type, int modifiers,
             boolean trustedFinal, String signature);
 
@@ -635,9 +635,9 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     // ---- members: constructors and fields from the compiler's metadata ----
 
     /* HotSpot's JVM_RECOGNIZED_METHOD_MODIFIERS and JVM_RECOGNIZED_FIELD_MODIFIERS. */
-    private static final int METHOD_MODIFIERS = 0x1DFF;
+    static final int METHOD_MODIFIERS = 0x1DFF;
     private static final int FIELD_MODIFIERS = 0x50DF;
-    private static final Class<?>[] NO_CLASSES = new Class<?>[0];
+    static final Class<?>[] NO_CLASSES = new Class<?>[0];
 
     /**
      * JavaLangReflectAccess, which AccessibleObject's initializer installs (HotSpot initializes
@@ -653,7 +653,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return access;
     }
 
-    private Constructor<T> newConstructor(int slot, Class<?>[] parameterTypes) {
+    Constructor<T> newConstructor(int slot, Class<?>[] parameterTypes) {
         int modifiers = methodModifiers0(slot) & METHOD_MODIFIERS;
         String descriptor = methodDescriptor0(slot);
         return reflectAccess().newConstructor(this, parameterTypes, NO_CLASSES, modifiers, slot, null,
@@ -814,76 +814,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return f;
     }
 
-    // ---- methods from the compiler's metadata (all declared methods; see RoastMembers) ----
-
-    private static final Method[] NO_METHODS = new Method[0];
-
-    private Class<?>[] exceptionTypes(int slot) {
-        String names = methodExceptions0(slot);
-        if (names == null) {
-            return NO_CLASSES;
-        }
-        String[] parts = names.split(" ");
-        Class<?>[] out = new Class<?>[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = RoastMembers.typeOf("L" + parts[i] + ";");
-        }
-        return out;
-    }
-
-    private Method newMethod(int slot) {
-        String descriptor = methodDescriptor0(slot);
-        java.util.List<String> params = RoastMembers.parameterDescriptors(descriptor);
-        Class<?>[] types = new Class<?>[params.size()];
-        for (int i = 0; i < types.length; i++) {
-            types[i] = RoastMembers.typeOf(params.get(i));
-        }
-        Class<?> returnType = RoastMembers.typeOf(descriptor.substring(descriptor.indexOf(')') + 1));
-        int modifiers = methodModifiers0(slot) & METHOD_MODIFIERS;
-        String name = methodName0(slot).intern();
-        Method m = RoastMembers.newMethod(this, name, types, returnType, exceptionTypes(slot),
-                modifiers, slot, methodSignature0(slot));
-        RoastMembers.putAnnotations(m, rawAnnotations0(RAW_MEMBER, name, descriptor),
-                rawAnnotations0(RAW_PARAMETERS, name, descriptor), rawAnnotations0(RAW_DEFAULT, name, descriptor));
-        return m;
-    }
-
-    /**
-     * The declared methods (no constructors or initializers), HotSpot's getDeclaredMethods0;
-     * only those named {@code name} unless it is null. Lookups by name build only the Method
-     * objects of that name, so a JDK class whose other members name classes missing from the
-     * program can still be searched.
-     */
-    private Method[] declaredMethods(boolean publicOnly, String name) {
-        if (isPrimitive() || isArray()) {
-            return NO_METHODS;
-        }
-        java.util.List<Method> list = new java.util.ArrayList<>();
-        int n = methodCount0();
-        for (int slot = 0; slot < n; slot++) {
-            String slotName = methodName0(slot);
-            if (slotName.charAt(0) == '<' || (name != null && !name.equals(slotName))
-                    || (publicOnly && !java.lang.reflect.Modifier.isPublic(methodModifiers0(slot)))) {
-                continue;
-            }
-            list.add(newMethod(slot));
-        }
-        return list.toArray(NO_METHODS);
-    }
-
-    /** The declared method with this name and these parameters whose return type is most specific. */
-    private static Method searchMethods(Method[] methods, String name, Class<?>[] parameterTypes) {
-        Class<?>[] wanted = parameterTypes == null ? NO_CLASSES : parameterTypes;
-        Method res = null;
-        for (Method m : methods) {
-            if (m.getName().equals(name) && java.util.Arrays.equals(m.getParameterTypes(), wanted)
-                    && (res == null || (res.getReturnType() != m.getReturnType()
-                            && res.getReturnType().isAssignableFrom(m.getReturnType())))) {
-                res = m;
-            }
-        }
-        return res;
-    }
+    // ---- methods, enclosing members, records, sealed classes (RoastMethods) ----
 
     /**
      * Every method this class declares, compiled or not: a method of a JDK class that the
@@ -891,151 +822,40 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
      * (see aot/src/reflective_roots.rs for the methods kept for reflection).
      */
     public Method[] getDeclaredMethods() {
-        return declaredMethods(false, null);
+        return RoastMethods.declaredMethods(this, false, null);
     }
 
     public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
-        Objects.requireNonNull(name);
-        Method m = searchMethods(declaredMethods(false, name), name, parameterTypes);
-        if (m == null) {
-            throw new NoSuchMethodException(RoastMembers.methodToString(getName(), name, parameterTypes));
-        }
-        return m;
-    }
-
-    /** HotSpot's public method lookup: declared public methods, superclass, superinterfaces. */
-    private PublicMethods.MethodList getMethodsRecursive(String name, Class<?>[] parameterTypes, boolean includeStatic) {
-        PublicMethods.MethodList res = PublicMethods.MethodList.filter(declaredMethods(true, name), name, parameterTypes,
-                includeStatic);
-        if (res != null) {
-            return res;
-        }
-        Class<?> sc = getSuperclass();
-        if (sc != null) {
-            res = sc.getMethodsRecursive(name, parameterTypes, includeStatic);
-        }
-        for (Class<?> intf : getInterfaces()) {
-            res = PublicMethods.MethodList.merge(res, intf.getMethodsRecursive(name, parameterTypes, false));
-        }
-        return res;
+        return RoastMethods.declaredMethod(this, name, parameterTypes);
     }
 
     public Method getMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
-        Objects.requireNonNull(name);
-        PublicMethods.MethodList res = getMethodsRecursive(name, parameterTypes == null ? NO_CLASSES : parameterTypes,
-                true);
-        Method m = res == null ? null : res.getMostSpecific();
-        if (m == null) {
-            throw new NoSuchMethodException(RoastMembers.methodToString(getName(), name, parameterTypes));
-        }
-        return m;
-    }
-
-    private Method[] publicMethods() {
-        PublicMethods pms = new PublicMethods();
-        for (Method m : declaredMethods(true, null)) {
-            pms.merge(m);
-        }
-        Class<?> sc = getSuperclass();
-        if (sc != null) {
-            for (Method m : sc.publicMethods()) {
-                pms.merge(m);
-            }
-        }
-        for (Class<?> intf : getInterfaces()) {
-            for (Method m : intf.publicMethods()) {
-                if (!java.lang.reflect.Modifier.isStatic(m.getModifiers())) {
-                    pms.merge(m);
-                }
-            }
-        }
-        return pms.toArray();
+        return RoastMethods.publicMethod(this, name, parameterTypes);
     }
 
     public Method[] getMethods() {
-        return publicMethods();
-    }
-
-    /** The method or constructor named by the EnclosingMethod attribute, or null. */
-    private java.lang.reflect.Executable enclosingExecutable() {
-        if ((classFlags0() & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
-            return null;
-        }
-        String nameAndType = enclosingMethod0();
-        Class<?> enclosing = getEnclosingClass();
-        if (nameAndType == null || enclosing == null) {
-            return null;
-        }
-        int space = nameAndType.indexOf(' ');
-        String name = nameAndType.substring(0, space);
-        String descriptor = nameAndType.substring(space + 1);
-        int n = enclosing.methodCount0();
-        for (int slot = 0; slot < n; slot++) {
-            if (name.equals(enclosing.methodName0(slot)) && descriptor.equals(enclosing.methodDescriptor0(slot))) {
-                if (name.equals("<init>")) {
-                    java.util.List<String> params = RoastMembers.parameterDescriptors(descriptor);
-                    Class<?>[] types = new Class<?>[params.size()];
-                    for (int i = 0; i < types.length; i++) {
-                        types[i] = RoastMembers.typeOf(params.get(i));
-                    }
-                    return enclosing.newConstructor(slot, types);
-                }
-                return name.equals("<clinit>") ? null : enclosing.newMethod(slot);
-            }
-        }
-        throw new InternalError("roast: enclosing method " + name + descriptor + " of " + getName()
-                + " is missing from the metadata of " + enclosing.getName());
+        return RoastMethods.publicMethods(this);
     }
 
     public Method getEnclosingMethod() {
-        java.lang.reflect.Executable e = enclosingExecutable();
+        java.lang.reflect.Executable e = RoastMethods.enclosingExecutable(this);
         return e instanceof Method ? (Method) e : null;
     }
 
     public Constructor<?> getEnclosingConstructor() {
-        java.lang.reflect.Executable e = enclosingExecutable();
+        java.lang.reflect.Executable e = RoastMethods.enclosingExecutable(this);
         return e instanceof Constructor ? (Constructor<?>) e : null;
     }
 
-    // ---- records, sealed classes, packages, newInstance ----
-
     public RecordComponent[] getRecordComponents() {
-        if (!isRecord()) {
-            return null;
-        }
-        String encoded = recordComponents0();
-        if (encoded == null || encoded.isEmpty()) {
-            return new RecordComponent[0];
-        }
-        String[] lines = encoded.split("\n");
-        RecordComponent[] out = new RecordComponent[lines.length];
-        Method[] declared = declaredMethods(false, null);
-        for (int i = 0; i < lines.length; i++) {
-            String[] parts = lines[i].split(" ");
-            String name = parts[0];
-            Method accessor = searchMethods(declared, name, NO_CLASSES);
-            out[i] = RoastMembers.newRecordComponent(this, name, RoastMembers.typeOf(parts[1]),
-                    parts[2].equals("-") ? null : parts[2], accessor);
-            RoastMembers.putAnnotations(out[i], rawAnnotations0(RAW_MEMBER, name, RECORD_COMPONENT + parts[1]));
-        }
-        return out;
+        return isRecord() ? RoastMethods.recordComponents(this) : null;
     }
 
     public Class<?>[] getPermittedSubclasses() {
-        if (!isSealed()) {
-            return null;
-        }
-        String names = permittedSubclasses0();
-        if (names == null) {
-            return NO_CLASSES;
-        }
-        String[] parts = names.split(" ");
-        Class<?>[] out = new Class<?>[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = RoastMembers.typeOf("L" + parts[i] + ";");
-        }
-        return out;
+        return isSealed() ? RoastMethods.permittedSubclasses(this) : null;
     }
+
+    // ---- packages, newInstance ----
 
     private static final Map<String, Package> PACKAGES = new java.util.concurrent.ConcurrentHashMap<>();
 
