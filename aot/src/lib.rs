@@ -5,6 +5,8 @@
 //! links the result with the runtime static library.
 #![deny(missing_docs)]
 
+pub mod annotation_encode;
+pub mod annotation_roots;
 pub mod cache;
 pub mod classfile;
 pub mod classpath;
@@ -17,6 +19,7 @@ pub mod jdk;
 pub mod link;
 pub mod lower;
 pub mod program;
+pub mod proxies;
 pub mod reach;
 pub mod reflective_roots;
 pub mod resources;

@@ -47,6 +47,10 @@ pub struct Reachability {
     pub program_reflects_on_methods: bool,
     /// The program's own classes were kept in full (`reflective_roots`, rule 4).
     pub(crate) kept_program_classes: bool,
+    /// Proxy interface lists requested and the proxy classes synthesized (`proxies`).
+    pub(crate) proxies: crate::proxies::ProxyState,
+    /// Whether annotations are kept, and the classes examined for them (`annotation_roots`).
+    pub annotations: crate::annotation_roots::AnnotationState,
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,
@@ -77,7 +81,9 @@ impl Reachability {
             while let Some(m) = r.worklist.pop() {
                 r.scan(program, m);
             }
-            if !crate::reflective_roots::extend(&mut r, program) {
+            let kept = crate::reflective_roots::extend(&mut r, program);
+            let annotated = crate::annotation_roots::extend(&mut r, program);
+            if !(crate::proxies::extend(&mut r, program) | kept | annotated) {
                 break;
             }
         }
@@ -222,6 +228,10 @@ impl Reachability {
             return;
         };
         let in_program = !program.class(class).in_jdk;
+        if in_program && !program.is_synthesized(&file.name) {
+            let ops: Vec<Op> = insns.iter().map(|i| i.op.clone()).collect();
+            self.proxies.scan_program_method(&ops, &file.cp);
+        }
         for (i, insn) in insns.iter().enumerate() {
             self.scan_op(program, m, class, &file, &insn.op);
             if in_program {
@@ -412,6 +422,13 @@ impl Reachability {
                 if let Ok(c) = program.load(&name) {
                     if !program.class(c).in_jdk && !program.class(c).is_array() {
                         self.literal_classes.insert(c);
+                    }
+                    let in_program = self
+                        .current
+                        .map(|m| program.class(program.method(m).class))
+                        .is_some_and(|k| !k.in_jdk && !program.is_synthesized(&k.name));
+                    if in_program && program.class(c).is_interface() {
+                        self.proxies.literal_interfaces.insert(name);
                     }
                 }
             }

@@ -56,7 +56,11 @@ fn pruned_jdk_method_fails_loudly() {
         .arg(&classes)
         .output()
         .expect("run roast");
-    assert!(build.status.success(), "{}", String::from_utf8_lossy(&build.stderr));
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
     let out = Command::new(&exe).output().expect("run the executable");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");

@@ -317,6 +317,7 @@ static PRIMITIVE_META: RuntimeMeta = RuntimeMeta(contract::ClassMeta {
     record_components: std::ptr::null(),
     enclosing_method: std::ptr::null(),
     permitted_subclasses: std::ptr::null(),
+    annotations: std::ptr::null(),
 });
 
 const fn primitive_desc(name: &'static [u8], letter: u8) -> RuntimeDesc {

@@ -211,6 +211,9 @@ pub struct ClassMeta {
     pub enclosing_method: *const u8,
     /// PermittedSubclasses attribute: internal names separated by spaces, or null.
     pub permitted_subclasses: *const u8,
+    /// Runtime-visible annotations of the class and its members, null when none are kept
+    /// (see `aot/src/annotation_roots.rs`).
+    pub annotations: *const AnnotationMeta,
 }
 
 /// Reflection data of one method that frames and dispatch do not need.
@@ -221,6 +224,51 @@ pub struct MethodExtra {
     /// Internal names of the declared exceptions (Exceptions attribute) separated by
     /// spaces, or null when there are none.
     pub exceptions: *const u8,
+}
+
+/// Runtime-visible annotations of one class, re-encoded against a small constant pool
+/// (`aot/src/annotation_encode.rs`). Each blob is a `u32` little-endian length followed by
+/// the bytes of a `RuntimeVisibleAnnotations`, `RuntimeVisibleParameterAnnotations` or
+/// `AnnotationDefault` body; a null blob means "none".
+#[repr(C)]
+pub struct AnnotationMeta {
+    /// Constants; pool index `i` is `pool[i - 1]`.
+    pub pool: *const PoolEntry,
+    /// Length of `pool`.
+    pub n_pool: u32,
+    /// Length of `members`.
+    pub n_members: u32,
+    /// The class's annotations.
+    pub class_annotations: *const u8,
+    /// Annotated fields, methods and constructors.
+    pub members: *const MemberAnnotations,
+}
+
+/// One constant of an [`AnnotationMeta`] pool.
+#[repr(C)]
+pub struct PoolEntry {
+    /// JVMS tag: 1 Utf8, 3 Integer, 4 Float, 5 Long, 6 Double.
+    pub tag: u32,
+    /// Byte length of a Utf8 entry's text.
+    pub len: u32,
+    /// The value's bits (Integer and Float in the low 32 bits), or the address of a Utf8
+    /// entry's UTF-8 text.
+    pub value: u64,
+}
+
+/// The annotations of one field, method or constructor.
+#[repr(C)]
+pub struct MemberAnnotations {
+    /// NUL-terminated name.
+    pub name: *const u8,
+    /// NUL-terminated descriptor (a field descriptor for fields).
+    pub descriptor: *const u8,
+    /// `RuntimeVisibleAnnotations` blob.
+    pub annotations: *const u8,
+    /// `RuntimeVisibleParameterAnnotations` blob.
+    pub parameter_annotations: *const u8,
+    /// `AnnotationDefault` blob.
+    pub annotation_default: *const u8,
 }
 
 /// Bits of `ClassMeta::flags`.
@@ -244,6 +292,9 @@ pub mod class_flags {
     /// An interface that declares a non-abstract, non-static method: initializing a class
     /// that implements it initializes it too (JVMS §5.5 step 7).
     pub const DEFAULT_METHODS: u32 = 128;
+    /// A `java.lang.reflect.Proxy` class the compiler synthesized (`aot/src/proxies.rs`);
+    /// not hidden: HotSpot's proxy classes are ordinary classes.
+    pub const PROXY: u32 = 256;
 }
 
 /// Metadata of a method, referenced by frame records and reflection.
@@ -633,6 +684,14 @@ pub const NATIVES: &[&str] = &[
     "java/lang/Class.classFlags0()I",
     "java/lang/Class.interfaceCount0()I",
     "java/lang/Class.interfaceAt0(I)Ljava/lang/Class;",
+    "java/lang/reflect/Proxy.proxyClassCount0()I",
+    "java/lang/Class.rawAnnotations0(ILjava/lang/String;Ljava/lang/String;)[B",
+    "jdk/internal/reflect/ConstantPool.size0(Ljava/lang/Class;)I",
+    "jdk/internal/reflect/ConstantPool.tag0(Ljava/lang/Class;I)I",
+    "jdk/internal/reflect/ConstantPool.bits0(Ljava/lang/Class;I)J",
+    "jdk/internal/reflect/ConstantPool.utf8At0(Ljava/lang/Class;I)Ljava/lang/String;",
+    "java/lang/reflect/Proxy.proxyClassAt0(I)Ljava/lang/Class;",
+    "java/lang/reflect/Proxy.setClassName0(Ljava/lang/Class;Ljava/lang/String;)V",
     "java/lang/Class.componentType0()Ljava/lang/Class;",
     "java/lang/Class.arrayType0()Ljava/lang/Class;",
     "java/lang/Class.getSimpleBinaryName0()Ljava/lang/String;",

@@ -5,6 +5,7 @@
 //! bytes (same constant-pool shapes), so every later pass treats synthesized classes exactly
 //! like loaded ones; branch offsets are patched when the code is finished.
 
+use crate::classfile::attributes::ExceptionHandler;
 use crate::classfile::constant_pool::{Constant, ConstantPool, Utf8Const};
 use crate::classfile::{access, ClassFile, Code, FieldInfo, MethodInfo};
 use std::collections::HashMap;
@@ -66,6 +67,11 @@ impl ClassBuilder {
             fields: Vec::new(),
             methods: Vec::new(),
         }
+    }
+
+    /// Replaces the class access flags (default: public final synthetic).
+    pub fn set_access(&mut self, access: u16) {
+        self.access = access;
     }
 
     /// The class being built.
@@ -157,12 +163,24 @@ impl ClassBuilder {
 
     /// Adds a method with the given code.
     pub fn method(&mut self, access: u16, name: &str, desc: &str, code: Asm) {
+        self.method_with_handlers(access, name, desc, code, vec![]);
+    }
+
+    /// Adds a method with the given code and exception handlers (table order).
+    pub fn method_with_handlers(
+        &mut self,
+        access: u16,
+        name: &str,
+        desc: &str,
+        code: Asm,
+        handlers: Vec<ExceptionHandler>,
+    ) {
         let code = code.finish();
         self.methods.push(MethodInfo::with_code(
             access,
             name,
             desc,
-            Code::new(255, 255, code, vec![]),
+            Code::new(255, 255, code, handlers),
         ));
     }
 
@@ -210,6 +228,12 @@ pub mod op {
     pub const ACONST_NULL: u8 = 0x01;
     pub const ICONST_0: u8 = 0x03;
     pub const ICONST_1: u8 = 0x04;
+    pub const BIPUSH: u8 = 0x10;
+    pub const SIPUSH: u8 = 0x11;
+    pub const AALOAD: u8 = 0x32;
+    pub const AASTORE: u8 = 0x53;
+    pub const ATHROW: u8 = 0xbf;
+    pub const ANEWARRAY: u8 = 0xbd;
     pub const LDC_W: u8 = 0x13;
     pub const ILOAD: u8 = 0x15;
     pub const LLOAD: u8 = 0x16;
@@ -314,6 +338,28 @@ impl Asm {
             b'L' | b'[' => op::ARETURN,
             _ => op::IRETURN,
         })
+    }
+
+    /// Pushes the int constant `v` (iconst, bipush or sipush; ldc is not needed here).
+    pub fn iconst(&mut self, v: i16) -> &mut Self {
+        match v {
+            -1..=5 => self.op((i16::from(op::ICONST_0) + v) as u8),
+            -128..=127 => {
+                self.code.push(op::BIPUSH);
+                self.code.push(v as u8);
+                self
+            }
+            _ => {
+                self.code.push(op::SIPUSH);
+                self.code.extend_from_slice(&v.to_be_bytes());
+                self
+            }
+        }
+    }
+
+    /// The current code offset (for exception-table ranges).
+    pub fn pos(&self) -> u16 {
+        self.code.len() as u16
     }
 
     /// A new, unplaced label.

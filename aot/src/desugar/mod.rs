@@ -11,6 +11,7 @@ pub mod builder;
 mod concat;
 mod convert;
 mod lambda;
+pub mod proxy;
 mod records;
 
 use crate::classfile::ClassFile;

@@ -133,6 +133,7 @@ pub fn class_meta_type(ctx: &Context) -> StructType<'_> {
             p, // signature
             p, i, p, // pruned_methods, n_pruned_methods, method_extras
             p, p, p, // record_components, enclosing_method, permitted_subclasses
+            p, // annotations
         ],
         false,
     )
@@ -146,7 +147,9 @@ impl<'ctx> Lowerer<'ctx, '_> {
         if self.program.class(c).in_jdk {
             flags |= class_flags::JDK;
         }
-        if self.program.is_synthesized(&self.program.class(c).name) {
+        if crate::proxies::is_proxy_class(self.program, c) {
+            flags |= class_flags::PROXY;
+        } else if self.program.is_synthesized(&self.program.class(c).name) {
             flags |= class_flags::HIDDEN;
         }
         if self.program.class(c).declares_default_methods() {

@@ -11,7 +11,8 @@
 //! - Vtable and itable entries of methods that are not reachable point to
 //!   `roast_unreachable_method`, which aborts loudly (RTA says they cannot run).
 
-mod class_meta;
+mod annotation_meta;
+pub mod class_meta;
 pub mod descs;
 pub mod emit;
 mod member_meta;

@@ -158,3 +158,33 @@ pub fn check_all(dir: &str, names: &[&str], javac_flags: &[&str]) {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+/// Compiles `aot/tests/java/<dir>/<name>.java`, builds it with roast and runs the executable
+/// (for behaviour that is roast's own, such as its diagnostics for unsupported features).
+pub fn run_on_roast(dir: &str, name: &str) -> Result<Option<Output>, String> {
+    let Ok(jdk) = Jdk::locate() else {
+        eprintln!("skipping {dir}/{name}: no JDK found");
+        return Ok(None);
+    };
+    let roast = release_roast();
+    let work = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let classes = work.path().join("classes");
+    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/java")
+        .join(dir)
+        .join(format!("{name}.java"));
+    let javac = run(Command::new(jdk.javac())
+        .arg("-d")
+        .arg(&classes)
+        .arg(&source))?;
+    require_success("javac", &javac)?;
+    let exe = work.path().join(name);
+    let build = run(Command::new(&roast)
+        .arg("build")
+        .arg("-o")
+        .arg(&exe)
+        .args(["--main", name])
+        .arg(&classes))?;
+    require_success("roast build", &build)?;
+    run(&mut Command::new(&exe)).map(Some)
+}

@@ -443,8 +443,16 @@ pub extern "C" fn ste_init(elements: *mut u8, throwable: *mut u8, depth: i32) {
             .filter(|p| !p.is_null())
             .map(cstr);
         let in_jdk = class.meta().is_some_and(|cm| cm.in_jdk != 0);
+        let proxy = super::proxy::frame_name(class);
         if let Some(o) = off("declaringClass") {
-            e.write_ref(o, java_string(&crate::classes::java_name(class)));
+            let name = match &proxy {
+                Some((n, _)) => n.clone(),
+                None => crate::classes::java_name(class),
+            };
+            e.write_ref(o, java_string(&name));
+        }
+        if let (Some(o), Some((_, Some(module)))) = (off("moduleName"), &proxy) {
+            e.write_ref(o, java_string(module));
         }
         if let Some(o) = off("methodName") {
             e.write_ref(o, java_string(cstr(m.name)));

@@ -234,6 +234,10 @@ pub extern "C" fn class_new_field0(
     set_ref("name", name);
     set_ref("type", ty);
     set_ref("signature", signature);
+    if let Some(meta) = field_at(decl, slot) {
+        let bytes = super::annotations::field_bytes(decl, cstr(meta.name), cstr(meta.descriptor));
+        set_ref("annotations", bytes);
+    }
     if let Some(off) = field_offset(field_class, "slot") {
         f.write::<i32>(off, slot);
     }

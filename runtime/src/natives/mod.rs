@@ -3,6 +3,7 @@
 //! convention: receiver (instance methods) then arguments; `int`-like values as i32,
 //! references as raw addresses, exceptions through the pending-exception slot.
 
+pub mod annotations;
 pub mod fdlibm;
 pub mod fs;
 pub mod hotspot;
@@ -11,6 +12,7 @@ pub mod io;
 pub mod lang;
 pub mod members;
 pub mod method_calls;
+pub mod proxy;
 pub mod reflect;
 pub mod resources;
 pub mod threads;

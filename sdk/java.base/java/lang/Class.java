@@ -558,32 +558,98 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         throw reflection("getNestMembers");
     }
 
+    // ---- annotations (runtime/src/natives/annotations.rs) ----
+
+    /* Kinds of rawAnnotations0. */
+    static final int RAW_CLASS = 0;
+    static final int RAW_MEMBER = 1;
+    static final int RAW_PARAMETERS = 2;
+    static final int RAW_DEFAULT = 3;
+    /** Prefix of a record component's descriptor in rawAnnotations0 (see annotation_meta.rs). */
+    static final String RECORD_COMPONENT = "@";
+
+    /**
+     * The runtime-visible annotation bytes of this class (kind RAW_CLASS) or of its member
+     * {@code name} + {@code descriptor}, indexing {@link #getConstantPool()}; null when there
+     * are none or they were not kept (aot/src/annotation_roots.rs).
+     */
+    native byte[] rawAnnotations0(int kind, String name, String descriptor);
+
+    byte[] getRawAnnotations() {
+        return rawAnnotations0(RAW_CLASS, null, null);
+    }
+
+    /** The pool the annotation bytes of this class and its members index. */
+    jdk.internal.reflect.ConstantPool getConstantPool() {
+        return new jdk.internal.reflect.ConstantPool(this);
+    }
+
+    private transient volatile RoastAnnotations annotationData;
+    private transient volatile sun.reflect.annotation.AnnotationType annotationType;
+
+    private RoastAnnotations annotationData() {
+        RoastAnnotations data = annotationData;
+        if (data == null) {
+            Class<?> superClass = isInterface() || isPrimitive() || isArray() ? null : getSuperclass();
+            data = RoastAnnotations.of(this, superClass == null ? null : superClass.annotationData());
+            annotationData = data;
+        }
+        return data;
+    }
+
+    boolean casAnnotationType(sun.reflect.annotation.AnnotationType oldType,
+            sun.reflect.annotation.AnnotationType newType) {
+        synchronized (this) {
+            if (annotationType != oldType) {
+                return false;
+            }
+            annotationType = newType;
+            return true;
+        }
+    }
+
+    sun.reflect.annotation.AnnotationType getAnnotationType() {
+        return annotationType;
+    }
+
+    Map<Class<? extends Annotation>, Annotation> getDeclaredAnnotationMap() {
+        return annotationData().declaredAnnotations;
+    }
+
+    @SuppressWarnings("unchecked")
     public <A extends Annotation> A getAnnotation(Class<A> annotationClass) {
-        throw reflection("getAnnotation");
+        Objects.requireNonNull(annotationClass);
+        return (A) annotationData().annotations.get(annotationClass);
     }
 
     public boolean isAnnotationPresent(Class<? extends Annotation> annotationClass) {
-        throw reflection("isAnnotationPresent");
+        return getAnnotation(annotationClass) != null;
     }
 
     public <A extends Annotation> A[] getAnnotationsByType(Class<A> annotationClass) {
-        throw reflection("getAnnotationsByType");
+        Objects.requireNonNull(annotationClass);
+        return sun.reflect.annotation.AnnotationSupport.getAssociatedAnnotations(
+                annotationData().declaredAnnotations, this, annotationClass);
     }
 
     public Annotation[] getAnnotations() {
-        throw reflection("getAnnotations");
+        return sun.reflect.annotation.AnnotationParser.toArray(annotationData().annotations);
     }
 
+    @SuppressWarnings("unchecked")
     public <A extends Annotation> A getDeclaredAnnotation(Class<A> annotationClass) {
-        throw reflection("getDeclaredAnnotation");
+        Objects.requireNonNull(annotationClass);
+        return (A) annotationData().declaredAnnotations.get(annotationClass);
     }
 
     public <A extends Annotation> A[] getDeclaredAnnotationsByType(Class<A> annotationClass) {
-        throw reflection("getDeclaredAnnotationsByType");
+        Objects.requireNonNull(annotationClass);
+        return sun.reflect.annotation.AnnotationSupport.getDirectlyAndIndirectlyPresent(
+                annotationData().declaredAnnotations, annotationClass);
     }
 
     public Annotation[] getDeclaredAnnotations() {
-        throw reflection("getDeclaredAnnotations");
+        return sun.reflect.annotation.AnnotationParser.toArray(annotationData().declaredAnnotations);
     }
 
     // ---- members: constructors and fields from the compiler's metadata ----
@@ -609,7 +675,10 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     Constructor<T> newConstructor(int slot, Class<?>[] parameterTypes) {
         int modifiers = methodModifiers0(slot) & METHOD_MODIFIERS;
-        return reflectAccess().newConstructor(this, parameterTypes, NO_CLASSES, modifiers, slot, null, null, null);
+        String descriptor = methodDescriptor0(slot);
+        return reflectAccess().newConstructor(this, parameterTypes, NO_CLASSES, modifiers, slot, null,
+                rawAnnotations0(RAW_MEMBER, "<init>", descriptor),
+                rawAnnotations0(RAW_PARAMETERS, "<init>", descriptor));
     }
 
     @SuppressWarnings("unchecked")

@@ -34,30 +34,25 @@ final class RoastLangAccess implements JavaLangAccess {
         throw unsupported("JavaLangAccess.getDeclaredPublicMethods");
     }
 
-    /**
-     * Null: roast keeps no class constant pools. The annotation parser only reads the pool
-     * when a member has annotation bytes, and roast's members have none yet (so
-     * Executable.declaredAnnotations, reached by Reflection.isCallerSensitive on every
-     * Method.invoke, finds no annotations).
-     */
+    /** The pool of the class's kept annotations (see Class.getConstantPool). */
     public ConstantPool getConstantPool(Class<?> klass) {
-        return null;
+        return klass.getConstantPool();
     }
 
     public boolean casAnnotationType(Class<?> klass, AnnotationType oldType, AnnotationType newType) {
-        throw unsupported("annotation types");
+        return klass.casAnnotationType(oldType, newType);
     }
 
     public AnnotationType getAnnotationType(Class<?> klass) {
-        throw unsupported("annotation types");
+        return klass.getAnnotationType();
     }
 
     public Map<Class<? extends Annotation>, Annotation> getDeclaredAnnotationMap(Class<?> klass) {
-        throw unsupported("annotation maps");
+        return klass.getDeclaredAnnotationMap();
     }
 
     public byte[] getRawClassAnnotations(Class<?> klass) {
-        throw unsupported("raw class annotations");
+        return klass.getRawAnnotations();
     }
 
     public byte[] getRawClassTypeAnnotations(Class<?> klass) {

@@ -42,6 +42,18 @@ final class RoastMembers {
         }
     }
 
+    /** Sets the annotation bytes of a Method (see Class.rawAnnotations0). */
+    static void putAnnotations(Method m, byte[] annotations, byte[] parameterAnnotations, byte[] annotationDefault) {
+        put(m, Method.class, "annotations", annotations);
+        put(m, Method.class, "parameterAnnotations", parameterAnnotations);
+        put(m, Method.class, "annotationDefault", annotationDefault);
+    }
+
+    /** Sets the annotation bytes of a RecordComponent. */
+    static void putAnnotations(RecordComponent rc, byte[] annotations) {
+        put(rc, RecordComponent.class, "annotations", annotations);
+    }
+
     /** A RecordComponent as HotSpot's java_lang_reflect_RecordComponent::create builds it. */
     static RecordComponent newRecordComponent(Class<?> decl, String name, Class<?> type, String signature,
             Method accessor) {

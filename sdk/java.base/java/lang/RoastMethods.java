@@ -41,8 +41,13 @@ final class RoastMethods {
         }
         Class<?> returnType = RoastMembers.typeOf(descriptor.substring(descriptor.indexOf(')') + 1));
         int modifiers = c.methodModifiers0(slot) & Class.METHOD_MODIFIERS;
-        return RoastMembers.newMethod(c, c.methodName0(slot).intern(), types, returnType, exceptionTypes(c, slot),
+        String name = c.methodName0(slot).intern();
+        Method m = RoastMembers.newMethod(c, name, types, returnType, exceptionTypes(c, slot),
                 modifiers, slot, c.methodSignature0(slot));
+        RoastMembers.putAnnotations(m, c.rawAnnotations0(Class.RAW_MEMBER, name, descriptor),
+                c.rawAnnotations0(Class.RAW_PARAMETERS, name, descriptor),
+                c.rawAnnotations0(Class.RAW_DEFAULT, name, descriptor));
+        return m;
     }
 
     /**
@@ -190,6 +195,8 @@ final class RoastMethods {
             Method accessor = searchMethods(declared, name, NO_CLASSES);
             out[i] = RoastMembers.newRecordComponent(c, name, RoastMembers.typeOf(parts[1]),
                     parts[2].equals("-") ? null : parts[2], accessor);
+            RoastMembers.putAnnotations(out[i],
+                    c.rawAnnotations0(Class.RAW_MEMBER, name, Class.RECORD_COMPONENT + parts[1]));
         }
         return out;
     }
