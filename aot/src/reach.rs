@@ -39,6 +39,9 @@ pub struct Reachability {
     pub(crate) literal_classes: IndexSet<ClassId>,
     /// Literal classes whose constructors `reflective_roots` already kept.
     pub(crate) reflected_literals: HashSet<ClassId>,
+    /// Program classes kept whole because classes defined at run time may use them
+    /// (`reflective_roots`, rule 4).
+    pub(crate) kept_for_loaders: HashSet<ClassId>,
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,

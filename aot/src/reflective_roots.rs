@@ -15,6 +15,12 @@
 //! 3. Program classes (not JDK ones) named by a class literal or a constant `Class.forName`:
 //!    when the program can reflect on constructors (`Class.getDeclaredConstructor` & co.),
 //!    every constructor of those classes is kept.
+//! 4. Dynamic loading: once `ClassLoader.defineClass1` is reachable (the program can define
+//!    classes at run time, which the interpreter runs), every program class is kept whole:
+//!    instantiated when concrete, every method with code reachable. Classes loaded at run
+//!    time link against the program's classes by name, so none of their members may be
+//!    pruned; JDK methods are not kept (a pruned one fails loudly when interpreted code
+//!    calls it, see ARCHITECTURE.md "Interpreter").
 //!
 //! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
 //! and each literal class is applied once; [`extend`] reports whether it added anything, and
@@ -157,5 +163,37 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
             keep(reach, program, c, None);
         }
     }
+    if reachable(reach, program, "java/lang/ClassLoader", "defineClass1") {
+        keep_program_classes(reach, program);
+    }
     reach.methods.len() + reach.instantiated.len() != before
+}
+
+/// Rule 4: every loaded program class, whole.
+fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
+    let app: Vec<ClassId> = (0..program.classes.len() as u32)
+        .map(ClassId)
+        .filter(|&c| !program.class(c).in_jdk && !reach.kept_for_loaders.contains(&c))
+        .collect();
+    for c in app {
+        reach.kept_for_loaders.insert(c);
+        let class = program.class(c);
+        if class.file.is_none() {
+            continue;
+        }
+        let concrete =
+            !class.is_interface() && class.access() & crate::classfile::access::ABSTRACT == 0;
+        let methods: Vec<_> = class
+            .methods
+            .iter()
+            .copied()
+            .filter(|&m| program.method_info(m).is_some_and(|i| i.code.is_some()))
+            .collect();
+        if concrete {
+            reach.instantiate(program, c);
+        }
+        for m in methods {
+            reach.add_root(program, m);
+        }
+    }
 }

@@ -311,6 +311,8 @@ static PRIMITIVE_META: RuntimeMeta = RuntimeMeta(contract::ClassMeta {
     enclosing_name: std::ptr::null(),
     nest_host_name: std::ptr::null(),
     signature: std::ptr::null(),
+    dispatch_names: std::ptr::null(),
+    n_dispatch_names: 0,
 });
 
 const fn primitive_desc(name: &'static [u8], letter: u8) -> RuntimeDesc {

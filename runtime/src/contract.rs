@@ -196,6 +196,13 @@ pub struct ClassMeta {
     pub nest_host_name: *const u8,
     /// NUL-terminated generic signature of the class (Signature attribute), or null.
     pub signature: *const u8,
+    /// Dispatch-table names, `name` + `descriptor` as NUL-terminated strings ("area()D"):
+    /// for classes one per vtable slot (pruned and abstract slots included), for interfaces
+    /// one per itable index (the interface's own non-static, non-private methods in
+    /// class-file order). The interpreter uses them to find slots by name at run time.
+    pub dispatch_names: *const *const u8,
+    /// Length of `dispatch_names`.
+    pub n_dispatch_names: u32,
 }
 
 /// Bits of `ClassMeta::flags`.
@@ -219,6 +226,9 @@ pub mod class_flags {
     /// An interface that declares a non-abstract, non-static method: initializing a class
     /// that implements it initializes it too (JVMS §5.5 step 7).
     pub const DEFAULT_METHODS: u32 = 128;
+    /// A class defined at run time by a class loader (`ClassLoader.defineClass`) and run by
+    /// the interpreter (`runtime/src/interp/`); its descriptor is made by the runtime.
+    pub const RUNTIME_DEFINED: u32 = 256;
 }
 
 /// Metadata of a method, referenced by frame records and reflection.
@@ -372,6 +382,14 @@ pub mod error_kind {
     pub const INSTANTIATION: i32 = 8;
     /// UnsupportedOperationException for features roast does not implement yet.
     pub const UNSUPPORTED: i32 = 9;
+    /// ClassFormatError
+    pub const CLASS_FORMAT: i32 = 10;
+    /// VerifyError
+    pub const VERIFY: i32 = 11;
+    /// LinkageError
+    pub const LINKAGE: i32 = 12;
+    /// SecurityException
+    pub const SECURITY: i32 = 13;
 }
 
 /// Mangled symbol of a compiled method: `class.name(descriptor)`.
@@ -560,4 +578,8 @@ pub const NATIVES: &[&str] = &[
     "jdk/internal/misc/Unsafe.staticFieldBase0(Ljava/lang/reflect/Field;)Ljava/lang/Object;",
     "jdk/internal/reflect/Reflection.areNestMates(Ljava/lang/Class;Ljava/lang/Class;)Z",
     "jdk/internal/reflect/NativeConstructorAccessorImpl.invoke0(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;)V",
+    // Class loading and the interpreter (runtime/src/interp/natives.rs).
+    "java/lang/ClassLoader.defineClass1(Ljava/lang/ClassLoader;Ljava/lang/String;[BII)Ljava/lang/Class;",
+    "java/lang/ClassLoader.findLoadedClass1(Ljava/lang/ClassLoader;Ljava/lang/String;)Ljava/lang/Class;",
+    "java/lang/Class.classLoader0()Ljava/lang/ClassLoader;",
 ];

@@ -131,6 +131,7 @@ pub fn class_meta_type(ctx: &Context) -> StructType<'_> {
             p, p, p, // declaring, enclosing, nest_host
             p, p, p, // their names
             p, // signature
+            p, i, // dispatch_names, n_dispatch_names
         ],
         false,
     )
@@ -164,6 +165,7 @@ impl<'ctx> Lowerer<'ctx, '_> {
             .as_ref()
             .and_then(|f| f.signature.clone());
         let (ifaces, n_ifaces) = self.direct_interfaces(c);
+        let (dispatch, n_dispatch) = self.dispatch_names(c);
         let i32t = self.ctx.i32_type();
         vec![
             ifaces.into(),
@@ -179,7 +181,38 @@ impl<'ctx> Lowerer<'ctx, '_> {
             self.opt_cstring(info.enclosing.as_deref()).into(),
             self.opt_cstring(host.as_deref()).into(),
             self.opt_cstring(signature.as_deref()).into(),
+            dispatch.into(),
+            i32t.const_int(n_dispatch as u64, false).into(),
         ]
+    }
+
+    /// `ClassMeta::dispatch_names`: "name(descriptor)" of every vtable slot of a class, or of
+    /// every itable index of an interface.
+    fn dispatch_names(&mut self, c: ClassId) -> (PointerValue<'ctx>, usize) {
+        let layout = self.program.layout(c);
+        let methods = match self.program.class(c).kind {
+            ClassKind::Interface => layout.iface_methods.clone(),
+            _ => layout.vtable.clone(),
+        };
+        let names: Vec<String> = methods
+            .iter()
+            .map(|&m| {
+                let meth = self.program.method(m);
+                format!("{}{}", meth.name, meth.descriptor)
+            })
+            .collect();
+        let ptrs: Vec<PointerValue<'ctx>> = names.iter().map(|n| self.cstring(n)).collect();
+        if ptrs.is_empty() {
+            return (self.ptr().const_null(), 0);
+        }
+        let arr = self.ptr().const_array(&ptrs);
+        let g = self
+            .module
+            .add_global(arr.get_type(), None, "dispatch_names");
+        g.set_initializer(&arr);
+        g.set_linkage(inkwell::module::Linkage::Private);
+        g.set_constant(true);
+        (g.as_pointer_value(), ptrs.len())
     }
 
     fn nest_info_of(&self, c: ClassId) -> NestInfo {
@@ -364,6 +397,8 @@ mod tests {
             (11, std::mem::offset_of!(ClassMeta, simple_name)),
             (16, std::mem::offset_of!(ClassMeta, declaring_name)),
             (19, std::mem::offset_of!(ClassMeta, signature)),
+            (20, std::mem::offset_of!(ClassMeta, dispatch_names)),
+            (21, std::mem::offset_of!(ClassMeta, n_dispatch_names)),
         ];
         for (field, rust) in offsets {
             assert_eq!(data.offset_of_element(&ty, field), Some(rust as u64));
