@@ -19,8 +19,10 @@
 //!    classes at run time, which the interpreter runs), every program class is kept whole:
 //!    instantiated when concrete, every method with code reachable. Classes loaded at run
 //!    time link against the program's classes by name, so none of their members may be
-//!    pruned; JDK methods are not kept (a pruned one fails loudly when interpreted code
-//!    calls it, see ARCHITECTURE.md "Interpreter").
+//!    pruned. Of the JDK, the public and protected methods of the classes the program
+//!    already uses (a reachable method or an instance) in the core API packages
+//!    ([`CORE_API_PACKAGES`]) are kept too; any other pruned JDK method fails loudly when
+//!    interpreted code calls it (see ARCHITECTURE.md "Interpreter").
 //!
 //! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
 //! and each literal class is applied once; [`extend`] reports whether it added anything, and
@@ -169,16 +171,48 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
     reach.methods.len() + reach.instantiated.len() != before
 }
 
-/// Rule 4: every loaded program class, whole.
+/// JDK packages whose used classes keep their public API for classes loaded at run time.
+pub const CORE_API_PACKAGES: &[&str] = &["java/lang", "java/util", "java/util/function"];
+
+/// Is `c` a JDK class of the core API that the program uses?
+fn used_core_api(reach: &Reachability, program: &Program, c: ClassId) -> bool {
+    let class = program.class(c);
+    let package = crate::program::layout::package_of(&class.name);
+    CORE_API_PACKAGES.contains(&package)
+        && (reach.instantiated.contains(&c)
+            || class.methods.iter().any(|m| reach.methods.contains(m)))
+}
+
+/// Rule 4: every loaded program class, whole; the public API of used core JDK classes.
 fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
     let app: Vec<ClassId> = (0..program.classes.len() as u32)
         .map(ClassId)
-        .filter(|&c| !program.class(c).in_jdk && !reach.kept_for_loaders.contains(&c))
+        .filter(|&c| !reach.kept_for_loaders.contains(&c))
+        .filter(|&c| !program.class(c).in_jdk || used_core_api(reach, program, c))
         .collect();
     for c in app {
         reach.kept_for_loaders.insert(c);
         let class = program.class(c);
         if class.file.is_none() {
+            continue;
+        }
+        if class.in_jdk {
+            let api: Vec<_> = class
+                .methods
+                .iter()
+                .copied()
+                .filter(|&m| {
+                    let acc = program.method(m).access;
+                    acc & (crate::classfile::access::PUBLIC | crate::classfile::access::PROTECTED)
+                        != 0
+                        && program.method_info(m).is_some_and(|i| {
+                            i.code.is_some() || acc & crate::classfile::access::NATIVE != 0
+                        })
+                })
+                .collect();
+            for m in api {
+                reach.add_root(program, m);
+            }
             continue;
         }
         let concrete =

@@ -582,4 +582,16 @@ pub const NATIVES: &[&str] = &[
     "java/lang/ClassLoader.defineClass1(Ljava/lang/ClassLoader;Ljava/lang/String;[BII)Ljava/lang/Class;",
     "java/lang/ClassLoader.findLoadedClass1(Ljava/lang/ClassLoader;Ljava/lang/String;)Ljava/lang/Class;",
     "java/lang/Class.classLoader0()Ljava/lang/ClassLoader;",
+    "java/net/URLClassLoader.readFile0(Ljava/lang/String;)[B",
+    "java/net/URLClassLoader.exists0(Ljava/lang/String;)Z",
+    // Paths (runtime/src/natives/nio_fs.rs).
+    "sun/nio/fs/UnixNativeDispatcher.init()I",
+    "java/io/UnixFileSystem.initIDs()V",
+    "sun/nio/fs/UnixNativeDispatcher.getcwd()[B",
+    "sun/nio/fs/UnixNativeDispatcher.stat1(J)I",
+    "sun/nio/fs/UnixNativeDispatcher.exists0(J)Z",
+    "jdk/internal/misc/Unsafe.allocateMemory0(J)J",
+    "jdk/internal/misc/Unsafe.freeMemory0(J)V",
+    "jdk/internal/misc/Unsafe.copyMemory0(Ljava/lang/Object;JLjava/lang/Object;JJ)V",
+    "jdk/internal/misc/Unsafe.setMemory0(Ljava/lang/Object;JJB)V",
 ];

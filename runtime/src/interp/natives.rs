@@ -64,3 +64,34 @@ pub extern "C" fn class_loader0(this: *mut u8) -> *mut u8 {
         .and_then(super::class::of_desc)
         .map_or(null(), |c| c.loader as *mut u8)
 }
+
+fn file_arg(path: *mut u8) -> Option<String> {
+    Obj::from_raw(path).map(rust_string)
+}
+
+/// URLClassLoader.readFile0: the bytes of a regular file, or null.
+#[export_name = "java/net/URLClassLoader.readFile0(Ljava/lang/String;)[B"]
+pub extern "C" fn url_read_file0(path: *mut u8) -> *mut u8 {
+    let Some(p) = file_arg(path) else {
+        crate::throw::npe(None);
+        return null();
+    };
+    let Ok(bytes) = std::fs::read(&p) else {
+        return null();
+    };
+    let Some(d) = crate::object::class_by_name("[B") else {
+        return null();
+    };
+    let Some(a) = crate::heap::alloc_array(d, bytes.len()) else {
+        return null();
+    };
+    // SAFETY: the array holds `bytes.len()` bytes.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), a.array_data(), bytes.len()) };
+    a.raw()
+}
+
+/// URLClassLoader.exists0: does the file exist?
+#[export_name = "java/net/URLClassLoader.exists0(Ljava/lang/String;)Z"]
+pub extern "C" fn url_exists0(path: *mut u8) -> i32 {
+    i32::from(file_arg(path).is_some_and(|p| std::path::Path::new(&p).exists()))
+}

@@ -3,15 +3,14 @@
  * <dir>/<pkg>/<Name>.class) with the JDK's public behaviour for loading classes and
  * resources, delegation to the parent first, and close(). The JDK's version goes through
  * URLClassPath, protocol handlers, code sources and access control. Jar URLs (and file
- * URLs not ending in '/') are read through java.util.jar.JarFile.
+ * URLs not ending in '/') are read through java.util.jar.JarFile. Directory files are read
+ * by runtime natives (runtime/src/interp/natives.rs), not through java.nio.file.
  */
 package java.net;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureClassLoader;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +92,9 @@ public class URLClassLoader extends SecureClassLoader implements Closeable {
         for (int i = 0; i < n; i++) {
             URL u = urls.get(i);
             if (isDirectory(u)) {
-                Path p = directory(u).resolve(path);
-                if (Files.isRegularFile(p)) {
-                    return Files.readAllBytes(p);
+                byte[] b = readFile0(directory(u) + path);
+                if (b != null) {
+                    return b;
                 }
             } else {
                 JarFile jar = jar(i);
@@ -114,13 +113,20 @@ public class URLClassLoader extends SecureClassLoader implements Closeable {
         return "file".equals(u.getProtocol()) && u.getPath().endsWith("/");
     }
 
-    private static Path directory(URL u) throws IOException {
+    /** The directory of a file: URL ending in '/', as a path ending in '/'. */
+    private static String directory(URL u) throws IOException {
         try {
-            return Path.of(u.toURI());
+            return u.toURI().getPath();
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
     }
+
+    /** The contents of a regular file, or null when there is none (read by the runtime). */
+    private static native byte[] readFile0(String path);
+
+    /** Does the file exist? */
+    private static native boolean exists0(String path);
 
     private JarFile jar(int i) throws IOException {
         synchronized (urls) {
@@ -133,7 +139,7 @@ public class URLClassLoader extends SecureClassLoader implements Closeable {
                 } else if (!"file".equals(u.getProtocol())) {
                     return null;
                 }
-                if (!Files.isRegularFile(Path.of(file))) {
+                if (!exists0(file)) {
                     return null;
                 }
                 j = new JarFile(file);
@@ -156,9 +162,9 @@ public class URLClassLoader extends SecureClassLoader implements Closeable {
             for (int i = 0; i < n; i++) {
                 URL u = urls.get(i);
                 if (isDirectory(u)) {
-                    Path p = directory(u).resolve(name);
-                    if (Files.exists(p)) {
-                        return p.toUri().toURL();
+                    String p = directory(u) + name;
+                    if (exists0(p)) {
+                        return new URL(u, name);
                     }
                 } else {
                     JarFile jar = jar(i);
