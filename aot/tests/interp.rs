@@ -3,12 +3,13 @@
 //! (`<Name>_plugins/`, never given to roast) and must behave as on HotSpot: interpreted
 //! classes implementing compiled interfaces and extending compiled classes, calls in both
 //! directions with many arguments, exceptions across the boundary, class initialization,
-//! monitors, string concatenation, class loader delegation.
+//! monitors, string concatenation, lambdas and method references made by interpreted code,
+//! class loader delegation.
 
 mod common;
 
 /// The test programs (class name = file stem under `aot/tests/java/interp/`).
-const PROGRAMS: &[&str] = &["InterpBasics"];
+const PROGRAMS: &[&str] = &["InterpBasics", "InterpLambdas"];
 
 #[test]
 fn interpreted_plugins_behave_as_on_hotspot() {

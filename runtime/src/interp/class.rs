@@ -128,6 +128,14 @@ pub fn of_desc(d: &ClassDesc) -> Option<&'static RtClass> {
     r.by_desc.get(&(d as *const ClassDesc as usize)).copied()
 }
 
+/// Every registered run-time class.
+pub fn all() -> Vec<&'static RtClass> {
+    registry()
+        .lock()
+        .map(|r| r.by_desc.values().copied().collect())
+        .unwrap_or_default()
+}
+
 /// The class `name` defined by `loader`, if any.
 pub fn find_defined(loader: usize, name: &str) -> Option<&'static ClassDesc> {
     let r = registry().lock().ok()?;

@@ -49,10 +49,17 @@ pub fn define(loader: usize, expected: Option<&str>, bytes: &[u8]) -> Option<&'s
         desc: OnceLock::new(),
         resolved: Mutex::new(Default::default()),
     }));
+    finish(class, 0)
+}
+
+/// Resolves the supertypes of a class built in memory (defined or synthesized), makes its
+/// entry thunks, links and registers it; `flags` are added to its `ClassMeta::flags`.
+pub fn finish(class: &'static RtClass, flags: u32) -> Option<&'static ClassDesc> {
     for m in &class.methods {
         let _ = m.class.set(class);
     }
-    let supers = resolve_supers(class)?;
+    let mut supers = resolve_supers(class)?;
+    supers.flags = flags;
     if let Err(e) = make_thunks(class) {
         return fail(error_kind::UNSUPPORTED, &e);
     }
@@ -165,7 +172,11 @@ fn resolve_supers(class: &'static RtClass) -> Option<Supers> {
         }
         direct.push(d);
     }
-    Some(Supers { super_, direct })
+    Some(Supers {
+        super_,
+        direct,
+        flags: 0,
+    })
 }
 
 fn dotted(n: &str) -> String {

@@ -272,23 +272,42 @@ pub fn run(m: &'static RtMethod, locals: Vec<Value>) -> R<Value> {
         return Err(Thrown);
     }
     let st = thread::state();
-    let mut record = FrameRecord {
-        prev: st.top_frame,
-        method: m.meta.get().map_or(std::ptr::null(), |&p| p as *const _),
-        pc: 0,
+    let lock = super::monitors::lock_object(m, &locals);
+    let mut rec = InterpRecord {
+        record: FrameRecord {
+            prev: st.top_frame,
+            method: m.meta.get().map_or(std::ptr::null(), |&p| p as *const _),
+            pc: 0,
+        },
+        frame: std::ptr::null_mut(),
+        lock: lock.map_or(0, |o| o as usize),
     };
-    st.top_frame = &mut record;
     let mut frame = Frame {
         m,
         locals,
         stack: Vec::with_capacity(usize::from(m.max_stack)),
-        record: &mut record,
+        record: &mut rec.record,
     };
-    let lock = super::monitors::lock_object(m, &frame.locals);
+    rec.frame = &mut frame;
+    st.top_frame = &mut rec.record;
     let result = super::monitors::enter(lock).and_then(|()| interpret(&mut frame));
-    super::monitors::exit(lock);
-    thread::state().top_frame = record.prev;
+    super::monitors::exit((rec.lock != 0).then_some(rec.lock as *mut u8));
+    thread::state().top_frame = rec.record.prev;
     result
+}
+
+/// The frame record of an interpreted activation: the ordinary [`FrameRecord`] first (the
+/// thread's record list points to it), then what a collector needs to find the frame's
+/// references (see `roots.rs`). A record belongs to an interpreted frame exactly when its
+/// method's class is `RUNTIME_DEFINED`.
+#[repr(C)]
+pub struct InterpRecord {
+    /// The record linked into the thread's list.
+    pub record: FrameRecord,
+    /// The frame (locals and operand stack).
+    pub frame: *mut Frame,
+    /// The object a synchronized method locked (0 for none).
+    pub lock: usize,
 }
 
 fn interpret(f: &mut Frame) -> R<Value> {

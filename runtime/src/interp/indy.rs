@@ -1,8 +1,9 @@
 //! `invokedynamic` in interpreted code (JVMS §6.5, §5.4.3.6). Supported bootstrap:
 //! `StringConcatFactory.makeConcatWithConstants` (javac's string concatenation), evaluated
-//! directly: the recipe's `\1` takes the next argument, `\2` the next constant. Other
-//! bootstraps (LambdaMetafactory: lambdas and method references) raise
-//! UnsupportedOperationException naming the bootstrap (next step, see ARCHITECTURE.md).
+//! directly: the recipe's `\1` takes the next argument, `\2` the next constant;
+//! `LambdaMetafactory` (lambdas, method references) in `lambda.rs`. Other bootstraps
+//! (records' ObjectMethods, SwitchBootstraps, constant dynamics) raise
+//! UnsupportedOperationException naming the bootstrap.
 //!
 //! Invariant: values are converted to strings as `String.valueOf` does, by calling the
 //! compiled `toString` methods (`Float`/`Double.toString` for floating point, the receiver's
@@ -30,6 +31,9 @@ pub fn invoke_dynamic(f: &mut Frame, idx: u16) -> R<()> {
         Ok((_, m)) => m,
         Err(e) => return verify_fail(f.m, &e.to_string()),
     };
+    if handle.class == "java/lang/invoke/LambdaMetafactory" {
+        return super::lambda::invoke(f, idx);
+    }
     if handle.class != "java/lang/invoke/StringConcatFactory"
         || handle.name != "makeConcatWithConstants"
     {

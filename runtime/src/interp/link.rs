@@ -96,6 +96,8 @@ pub struct Supers {
     pub super_: &'static ClassDesc,
     /// Direct superinterfaces in class-file order.
     pub direct: Vec<&'static ClassDesc>,
+    /// Extra `ClassMeta::flags` (`HIDDEN` for lambda proxies).
+    pub flags: u32,
 }
 
 fn all_interfaces(s: &Supers) -> Vec<*const ClassDesc> {
@@ -258,7 +260,7 @@ pub fn link(class: &'static RtClass, supers: &Supers) -> Result<&'static ClassDe
         direct_interfaces: leak_slice(direct),
         n_direct_interfaces: n_direct,
         modifiers: 0,
-        flags: contract::class_flags::RUNTIME_DEFINED,
+        flags: contract::class_flags::RUNTIME_DEFINED | supers.flags,
         simple_name: std::ptr::null(),
         canonical_name: std::ptr::null(),
         declaring: std::ptr::null(),

@@ -6,8 +6,8 @@
 //! `#[path]`; resolve supertypes through the loader) → `link.rs` (descriptor, vtable,
 //! itables, metadata; `names.rs` for nesting facts) → calls arrive through entry thunks
 //! (`native_code.rs`) at `exec.rs`, which runs the bytecode (`ops_stack.rs`,
-//! `ops_object.rs`, `invoke.rs`, `indy.rs`, `monitors.rs`) and resolves symbolic references
-//! lazily (`resolve.rs`).
+//! `ops_object.rs`, `invoke.rs`, `indy.rs` with `lambda.rs`, `monitors.rs`) and resolves symbolic references
+//! lazily (`resolve.rs`). `roots.rs` lists the references it holds outside the heap.
 //!
 //! Invariants: see each module. In short: run-time classes look like compiled classes to
 //! every other part of the runtime (descriptors, metadata, mirrors); all values are tagged
@@ -19,6 +19,7 @@ pub mod define;
 pub mod exec;
 pub mod indy;
 pub mod invoke;
+pub mod lambda;
 pub mod link;
 pub mod monitors;
 pub mod names;
@@ -27,5 +28,6 @@ pub mod natives;
 pub mod ops_object;
 pub mod ops_stack;
 pub mod resolve;
+pub mod roots;
 pub mod sig;
 pub mod value;

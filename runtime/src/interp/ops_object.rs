@@ -103,7 +103,7 @@ unsafe fn read_at(p: *const u8, l: u8) -> Value {
 ///
 /// # Safety
 /// `p` must point to storage of that field type.
-unsafe fn write_at(p: *mut u8, l: u8, v: Value) -> bool {
+pub unsafe fn write_at(p: *mut u8, l: u8, v: Value) -> bool {
     // SAFETY: guaranteed by the caller.
     unsafe {
         match (l, v) {
