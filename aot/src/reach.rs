@@ -39,8 +39,12 @@ pub struct Reachability {
     pub(crate) literal_classes: IndexSet<ClassId>,
     /// Literal classes whose constructors `reflective_roots` already kept.
     pub(crate) reflected_literals: HashSet<ClassId>,
-    /// Program classes kept whole because classes defined at run time may use them
-    /// (`reflective_roots`, rule 4).
+    /// A program class calls `Class.forName` with a name that is not a constant.
+    pub(crate) dynamic_for_name: bool,
+    /// The program's own classes were kept in full (`reflective_roots`, rule 4).
+    pub(crate) kept_program_classes: bool,
+    /// Core-API JDK classes whose public API was kept because classes defined at run time may use it
+    /// (`reflective_roots`, rule 5).
     pub(crate) kept_for_loaders: HashSet<ClassId>,
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
@@ -168,15 +172,15 @@ impl Reachability {
 
     /// A virtual call of `name`+`desc` on a receiver of any type.
     fn add_selector(&mut self, program: &Program, caller: MethodId, name: &str, desc: &str) {
-        self.add_selector_for(program, caller, None, name, desc);
+        self.add_selector_for(program, Some(caller), None, name, desc);
     }
 
     /// A virtual call of `name`+`desc` whose receiver's static type is `receiver`: the
     /// dispatch targets of instantiated subtypes of `receiver` become reachable.
-    fn add_selector_for(
+    pub(crate) fn add_selector_for(
         &mut self,
         program: &Program,
-        caller: MethodId,
+        caller: Option<MethodId>,
         receiver: Option<ClassId>,
         name: &str,
         desc: &str,
@@ -198,7 +202,7 @@ impl Reachability {
                 }
             }
             if let Some(t) = dispatch_target(program, c, name, desc) {
-                self.add_method(program, Some(caller), t);
+                self.add_method(program, caller, t);
             }
         }
     }
@@ -226,8 +230,12 @@ impl Reachability {
                         Op::Ldc(s) => Some(s),
                         _ => None,
                     });
-                if let Some(string) = string {
-                    self.scan_for_name(program, &file.cp, string, call);
+                match string {
+                    Some(string) => self.scan_for_name(program, &file.cp, string, call),
+                    None if !program.class(class).in_jdk => {
+                        self.note_dynamic_for_name(&file.cp, call)
+                    }
+                    None => {}
                 }
             }
         }
@@ -266,6 +274,16 @@ impl Reachability {
             self.literal_classes.insert(c);
         }
         crate::reflective_roots::keep(self, program, c, Some("()V"));
+    }
+
+    /// A `Class.forName` call in a program class whose name is not a constant: the program
+    /// may load any of its classes by name (`reflective_roots`, rule 4).
+    fn note_dynamic_for_name(&mut self, cp: &crate::classfile::ConstantPool, call: u16) {
+        if let Ok(r) = cp.member_ref(call) {
+            if r.class == "java/lang/Class" && r.name == "forName" {
+                self.dynamic_for_name = true;
+            }
+        }
     }
 
     fn scan_op(
@@ -421,7 +439,7 @@ impl Reachability {
                 } else {
                     let (name, desc) = (tm.name.clone(), tm.descriptor.clone());
                     let receiver = program.lookup(&c).filter(|&r| !program.class(r).is_array());
-                    self.add_selector_for(program, m, receiver, &name, &desc);
+                    self.add_selector_for(program, Some(m), receiver, &name, &desc);
                     if tm.is_native() {
                         // Native virtual methods are called directly.
                         self.add_method(program, Some(m), target);

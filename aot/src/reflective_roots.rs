@@ -15,14 +15,23 @@
 //! 3. Program classes (not JDK ones) named by a class literal or a constant `Class.forName`:
 //!    when the program can reflect on constructors (`Class.getDeclaredConstructor` & co.),
 //!    every constructor of those classes is kept.
-//! 4. Dynamic loading: once `ClassLoader.defineClass1` is reachable (the program can define
-//!    classes at run time, which the interpreter runs), every program class is kept whole:
-//!    instantiated when concrete, every method with code reachable. Classes loaded at run
-//!    time link against the program's classes by name, so none of their members may be
-//!    pruned. Of the JDK, the public and protected methods of the classes the program
-//!    already uses (a reachable method or an instance) in the core API packages
-//!    ([`CORE_API_PACKAGES`]) are kept too; any other pruned JDK method fails loudly when
-//!    interpreted code calls it (see ARCHITECTURE.md "Interpreter").
+//! 4. The program's own classes (every class of the user's inputs, never the JDK's): when the
+//!    program can reflect on methods (`Class.getDeclaredMethods` & co., record components)
+//!    or a program class calls `Class.forName` with a name that is not a constant, every
+//!    such class is loaded and kept in full: concrete classes instantiated, every method
+//!    with code compiled, and every virtual method a selector (so overriders in
+//!    instantiated classes, lambda proxies included, are compiled for reflective dispatch);
+//!    the classes named by their members' descriptors (arrays included) are loaded, so
+//!    that reflection can report member types.
+//!    JDK methods stay pruned: the metadata lists them without entry point and a reflective
+//!    call of one throws an exception naming it. The same rule applies once
+//!    `ClassLoader.defineClass1` is reachable (the program can define classes at run time,
+//!    which the interpreter runs and which link against program classes by name).
+//! 5. Dynamic loading, JDK side: once `ClassLoader.defineClass1` is reachable, the public
+//!    and protected methods of the JDK classes the program already uses (a reachable method
+//!    or an instance) in the core API packages ([`CORE_API_PACKAGES`]) are kept, iterated to
+//!    the fixpoint; any other pruned JDK method fails loudly when interpreted code calls it
+//!    (see ARCHITECTURE.md "Interpreter").
 //!
 //! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
 //! and each literal class is applied once; [`extend`] reports whether it added anything, and
@@ -79,6 +88,16 @@ pub const RULES: &[Rule] = &[
         trigger: ("java/lang/Class", "newField0"),
         keep: &[("java/lang/reflect/Field", None)],
     },
+    // The SDK builds Method and RecordComponent objects with Unsafe.allocateInstance
+    // (sdk/java.base/java/lang/RoastMembers.java), as HotSpot's VM does.
+    Rule {
+        trigger: ("java/lang/RoastMembers", "newMethod"),
+        keep: &[("java/lang/reflect/Method", None)],
+    },
+    Rule {
+        trigger: ("java/lang/RoastMembers", "newRecordComponent"),
+        keep: &[("java/lang/reflect/RecordComponent", None)],
+    },
 ];
 
 /// Methods of `java.lang.Class` through which a program reflects on constructors.
@@ -87,6 +106,15 @@ const CONSTRUCTOR_REFLECTION: &[&str] = &[
     "getConstructor",
     "getDeclaredConstructors",
     "getConstructors",
+];
+
+/// Methods of `java.lang.Class` through which a program reflects on methods (rule 4).
+const METHOD_REFLECTION: &[&str] = &[
+    "getDeclaredMethods",
+    "getDeclaredMethod",
+    "getMethods",
+    "getMethod",
+    "getRecordComponents",
 ];
 
 /// Is a method `name` of class `class` reachable?
@@ -165,8 +193,19 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
             keep(reach, program, c, None);
         }
     }
-    if reachable(reach, program, "java/lang/ClassLoader", "defineClass1") {
+    let loads_classes = reachable(reach, program, "java/lang/ClassLoader", "defineClass1");
+    if !reach.kept_program_classes
+        && (loads_classes
+            || reach.dynamic_for_name
+            || METHOD_REFLECTION
+                .iter()
+                .any(|n| reachable(reach, program, "java/lang/Class", n)))
+    {
+        reach.kept_program_classes = true;
         keep_program_classes(reach, program);
+    }
+    if loads_classes {
+        keep_core_api(reach, program);
     }
     reach.methods.len() + reach.instantiated.len() != before
 }
@@ -178,56 +217,88 @@ pub const CORE_API_PACKAGES: &[&str] = &["java/lang", "java/util", "java/util/fu
 fn used_core_api(reach: &Reachability, program: &Program, c: ClassId) -> bool {
     let class = program.class(c);
     let package = crate::program::layout::package_of(&class.name);
-    CORE_API_PACKAGES.contains(&package)
+    class.in_jdk
+        && CORE_API_PACKAGES.contains(&package)
         && (reach.instantiated.contains(&c)
             || class.methods.iter().any(|m| reach.methods.contains(m)))
 }
 
-/// Rule 4: every loaded program class, whole; the public API of used core JDK classes.
-fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
-    let app: Vec<ClassId> = (0..program.classes.len() as u32)
+/// Rule 5: the public and protected methods of the core-API JDK classes the program uses.
+fn keep_core_api(reach: &mut Reachability, program: &mut Program) {
+    let used: Vec<ClassId> = (0..program.classes.len() as u32)
         .map(ClassId)
-        .filter(|&c| !reach.kept_for_loaders.contains(&c))
-        .filter(|&c| !program.class(c).in_jdk || used_core_api(reach, program, c))
+        .filter(|&c| !reach.kept_for_loaders.contains(&c) && used_core_api(reach, program, c))
         .collect();
-    for c in app {
+    for c in used {
         reach.kept_for_loaders.insert(c);
         let class = program.class(c);
-        if class.file.is_none() {
-            continue;
-        }
-        if class.in_jdk {
-            let api: Vec<_> = class
-                .methods
-                .iter()
-                .copied()
-                .filter(|&m| {
-                    let acc = program.method(m).access;
-                    acc & (crate::classfile::access::PUBLIC | crate::classfile::access::PROTECTED)
-                        != 0
-                        && program.method_info(m).is_some_and(|i| {
-                            i.code.is_some() || acc & crate::classfile::access::NATIVE != 0
-                        })
-                })
-                .collect();
-            for m in api {
-                reach.add_root(program, m);
-            }
-            continue;
-        }
-        let concrete =
-            !class.is_interface() && class.access() & crate::classfile::access::ABSTRACT == 0;
-        let methods: Vec<_> = class
+        let api: Vec<_> = class
             .methods
             .iter()
             .copied()
-            .filter(|&m| program.method_info(m).is_some_and(|i| i.code.is_some()))
+            .filter(|&m| {
+                let acc = program.method(m).access;
+                acc & (crate::classfile::access::PUBLIC | crate::classfile::access::PROTECTED) != 0
+                    && program.method_info(m).is_some_and(|i| {
+                        i.code.is_some() || acc & crate::classfile::access::NATIVE != 0
+                    })
+            })
             .collect();
+        for m in api {
+            reach.add_root(program, m);
+        }
+    }
+}
+
+/// Loads the class a field descriptor names (arrays included), so that reflection can give
+/// it as a member's type; primitives and classes that fail to load are left alone.
+fn load_type(program: &mut Program, descriptor: &str) {
+    let name = match descriptor.as_bytes().first() {
+        Some(b'L') => &descriptor[1..descriptor.len() - 1],
+        Some(b'[') => descriptor,
+        _ => return,
+    };
+    let _ = program.load(name);
+}
+
+/// Rule 4: every class of the user's inputs kept in full (classes that fail to load are
+/// left out, as they would fail at run time on HotSpot too).
+fn keep_program_classes(reach: &mut Reachability, program: &mut Program) {
+    for name in program.classpath().user_classes() {
+        let Ok(c) = program.load(&name) else { continue };
+        let class = program.class(c);
+        let concrete =
+            !class.is_interface() && class.access() & crate::classfile::access::ABSTRACT == 0;
+        let methods = class.methods.clone();
+        let field_types: Vec<String> = class
+            .file
+            .as_ref()
+            .map(|f| f.fields.iter().map(|f| f.descriptor.clone()).collect())
+            .unwrap_or_default();
+        for d in &field_types {
+            load_type(program, d);
+        }
         if concrete {
             reach.instantiate(program, c);
         }
+        reach.literal_classes.insert(c);
         for m in methods {
-            reach.add_root(program, m);
+            let meth = program.method(m);
+            let virtual_key = meth
+                .is_virtual()
+                .then(|| (meth.name.clone(), meth.descriptor.clone()));
+            let descriptor = meth.descriptor.clone();
+            if !meth.is_abstract() {
+                reach.add_root(program, m);
+            }
+            if let Ok(md) = crate::classfile::descriptor::parse_method_descriptor(&descriptor) {
+                for t in md.params.iter().chain(md.ret.iter()) {
+                    load_type(program, &t.descriptor());
+                }
+            }
+            if let Some((n, d)) = virtual_key {
+                reach.add_selector_for(program, None, Some(c), &n, &d);
+            }
         }
     }
 }

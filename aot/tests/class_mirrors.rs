@@ -103,14 +103,11 @@ fn differential(main: &str) -> PathBuf {
 #[test]
 fn class_names_and_nesting() {
     let exe = differential("ClassNames");
-    // Member reflection is not supported yet: it must fail loudly, never answer wrongly.
+    // Member reflection works as on HotSpot (aot/tests/reflection.rs covers it in depth).
     let out = run(Command::new(exe).arg("--reflect"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "stderr:\n{stderr}");
-    assert!(
-        stderr.contains("java.lang.UnsupportedOperationException: roast: reflection (Class.getDeclaredMethods) is not supported yet"),
-        "stderr:\n{stderr}"
-    );
+    assert_eq!(out.status.code(), Some(0), "stderr:\n{stderr}");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "true\n");
 }
 
 #[test]

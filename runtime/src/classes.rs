@@ -311,6 +311,12 @@ static PRIMITIVE_META: RuntimeMeta = RuntimeMeta(contract::ClassMeta {
     enclosing_name: std::ptr::null(),
     nest_host_name: std::ptr::null(),
     signature: std::ptr::null(),
+    pruned_methods: std::ptr::null(),
+    n_pruned_methods: 0,
+    method_extras: std::ptr::null(),
+    record_components: std::ptr::null(),
+    enclosing_method: std::ptr::null(),
+    permitted_subclasses: std::ptr::null(),
     dispatch_names: std::ptr::null(),
     n_dispatch_names: 0,
 });

@@ -196,6 +196,21 @@ pub struct ClassMeta {
     pub nest_host_name: *const u8,
     /// NUL-terminated generic signature of the class (Signature attribute), or null.
     pub signature: *const u8,
+    /// Declared methods that are not compiled into the program (`entry` null, no line
+    /// table), for reflection: member slot `n_methods + i` is `pruned_methods[i]`.
+    pub pruned_methods: *const MethodMeta,
+    /// Length of `pruned_methods`.
+    pub n_pruned_methods: u32,
+    /// Reflection extras of every method, parallel to `methods` followed by
+    /// `pruned_methods`; null when no method has any.
+    pub method_extras: *const MethodExtra,
+    /// Record attribute: one line per component, `name descriptor signature` separated by
+    /// spaces (`-` for no signature), each line ended by `\n`; null for non-records.
+    pub record_components: *const u8,
+    /// EnclosingMethod attribute's method as `name descriptor`, or null.
+    pub enclosing_method: *const u8,
+    /// PermittedSubclasses attribute: internal names separated by spaces, or null.
+    pub permitted_subclasses: *const u8,
     /// Dispatch-table names, `name` + `descriptor` as NUL-terminated strings ("area()D"):
     /// for classes one per vtable slot (pruned and abstract slots included), for interfaces
     /// one per itable index (the interface's own non-static, non-private methods in
@@ -203,6 +218,16 @@ pub struct ClassMeta {
     pub dispatch_names: *const *const u8,
     /// Length of `dispatch_names`.
     pub n_dispatch_names: u32,
+}
+
+/// Reflection data of one method that frames and dispatch do not need.
+#[repr(C)]
+pub struct MethodExtra {
+    /// NUL-terminated generic signature (Signature attribute), or null.
+    pub signature: *const u8,
+    /// Internal names of the declared exceptions (Exceptions attribute) separated by
+    /// spaces, or null when there are none.
+    pub exceptions: *const u8,
 }
 
 /// Bits of `ClassMeta::flags`.
@@ -263,6 +288,8 @@ pub struct FieldMeta {
     pub offset: u32,
     /// Address of the storage of a static field, or null.
     pub static_addr: *mut u8,
+    /// NUL-terminated generic signature (Signature attribute), or null.
+    pub signature: *const u8,
 }
 
 /// A frame record: compiled methods link one into the thread's list on entry and store the
@@ -572,7 +599,16 @@ pub const NATIVES: &[&str] = &[
     "java/lang/Class.fieldName0(I)Ljava/lang/String;",
     "java/lang/Class.fieldDescriptor0(I)Ljava/lang/String;",
     "java/lang/Class.fieldModifiers0(I)I",
-    "java/lang/Class.newField0(Ljava/lang/Class;ILjava/lang/String;Ljava/lang/Class;IZ)Ljava/lang/reflect/Field;",
+    "java/lang/Class.newField0(Ljava/lang/Class;ILjava/lang/String;Ljava/lang/Class;IZLjava/lang/String;)Ljava/lang/reflect/Field;",
+    "java/lang/Class.methodSignature0(I)Ljava/lang/String;",
+    "java/lang/Class.methodExceptions0(I)Ljava/lang/String;",
+    "java/lang/Class.recordComponents0()Ljava/lang/String;",
+    "java/lang/Class.enclosingMethod0()Ljava/lang/String;",
+    "java/lang/Class.permittedSubclasses0()Ljava/lang/String;",
+    "java/lang/Class.fieldSignature0(I)Ljava/lang/String;",
+    "jdk/internal/reflect/RoastReflection.targetProblem0(Ljava/lang/Class;ILjava/lang/Object;)Ljava/lang/String;",
+    "jdk/internal/reflect/NativeMethodAccessorImpl.invokeRef0(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;",
+    "jdk/internal/reflect/NativeMethodAccessorImpl.invokePrim0(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;)J",
     "jdk/internal/misc/Unsafe.objectFieldOffset0(Ljava/lang/reflect/Field;)J",
     "jdk/internal/misc/Unsafe.staticFieldOffset0(Ljava/lang/reflect/Field;)J",
     "jdk/internal/misc/Unsafe.staticFieldBase0(Ljava/lang/reflect/Field;)Ljava/lang/Object;",

@@ -131,6 +131,8 @@ pub fn class_meta_type(ctx: &Context) -> StructType<'_> {
             p, p, p, // declaring, enclosing, nest_host
             p, p, p, // their names
             p, // signature
+            p, i, p, // pruned_methods, n_pruned_methods, method_extras
+            p, p, p, // record_components, enclosing_method, permitted_subclasses
             p, i, // dispatch_names, n_dispatch_names
         ],
         false,
@@ -165,7 +167,6 @@ impl<'ctx> Lowerer<'ctx, '_> {
             .as_ref()
             .and_then(|f| f.signature.clone());
         let (ifaces, n_ifaces) = self.direct_interfaces(c);
-        let (dispatch, n_dispatch) = self.dispatch_names(c);
         let i32t = self.ctx.i32_type();
         vec![
             ifaces.into(),
@@ -181,6 +182,14 @@ impl<'ctx> Lowerer<'ctx, '_> {
             self.opt_cstring(info.enclosing.as_deref()).into(),
             self.opt_cstring(host.as_deref()).into(),
             self.opt_cstring(signature.as_deref()).into(),
+        ]
+    }
+
+    /// The values of `ClassMeta::dispatch_names` and `n_dispatch_names` (the last fields).
+    pub(super) fn class_meta_dispatch(&mut self, c: ClassId) -> Vec<BasicValueEnum<'ctx>> {
+        let (dispatch, n_dispatch) = self.dispatch_names(c);
+        let i32t = self.ctx.i32_type();
+        vec![
             dispatch.into(),
             i32t.const_int(n_dispatch as u64, false).into(),
         ]
@@ -267,7 +276,7 @@ impl<'ctx> Lowerer<'ctx, '_> {
         }
     }
 
-    fn opt_cstring(&mut self, s: Option<&str>) -> PointerValue<'ctx> {
+    pub(super) fn opt_cstring(&mut self, s: Option<&str>) -> PointerValue<'ctx> {
         match s {
             Some(s) => self.cstring(s),
             None => self.ptr().const_null(),
@@ -397,8 +406,10 @@ mod tests {
             (11, std::mem::offset_of!(ClassMeta, simple_name)),
             (16, std::mem::offset_of!(ClassMeta, declaring_name)),
             (19, std::mem::offset_of!(ClassMeta, signature)),
-            (20, std::mem::offset_of!(ClassMeta, dispatch_names)),
-            (21, std::mem::offset_of!(ClassMeta, n_dispatch_names)),
+            (22, std::mem::offset_of!(ClassMeta, method_extras)),
+            (25, std::mem::offset_of!(ClassMeta, permitted_subclasses)),
+            (26, std::mem::offset_of!(ClassMeta, dispatch_names)),
+            (27, std::mem::offset_of!(ClassMeta, n_dispatch_names)),
         ];
         for (field, rust) in offsets {
             assert_eq!(data.offset_of_element(&ty, field), Some(rust as u64));

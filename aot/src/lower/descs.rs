@@ -507,12 +507,13 @@ impl<'ctx> Lowerer<'ctx, '_> {
         let in_jdk = class.in_jdk;
         let is_enum = class.access() & access::ENUM != 0;
         let name = class.name.clone();
-        let methods: Vec<MethodId> = class
+        let mut methods: Vec<MethodId> = class
             .methods
             .iter()
             .copied()
             .filter(|m| self.reach.methods.contains(m))
             .collect();
+        methods.sort();
         let source_ptr = match source {
             Some(s) => self.cstring(&s),
             None => self.ptr().const_null(),
@@ -541,6 +542,8 @@ impl<'ctx> Lowerer<'ctx, '_> {
             enum_values.into(),
         ];
         values.extend(self.class_meta_tail(c));
+        values.extend(self.class_meta_reflection(c, &methods));
+        values.extend(self.class_meta_dispatch(c));
         let init = ty.const_named_struct(&values);
         let g = self.module.add_global(ty, None, "classmeta");
         g.set_initializer(&init);
@@ -552,11 +555,33 @@ impl<'ctx> Lowerer<'ctx, '_> {
         let layout = self.program.layout(c).clone();
         let (p, i32t) = (self.ptr(), self.ctx.i32_type());
         let ty = self.ctx.struct_type(
-            &[p.into(), p.into(), i32t.into(), i32t.into(), p.into()],
+            &[
+                p.into(),
+                p.into(),
+                i32t.into(),
+                i32t.into(),
+                p.into(),
+                p.into(),
+            ],
             false,
         );
+        let file = self.program.class(c).file.clone();
+        // Declaration order, as HotSpot's getDeclaredFields reports them.
+        let position = |f: &crate::program::layout::FieldSlot| {
+            file.as_ref().and_then(|file| {
+                file.fields
+                    .iter()
+                    .position(|d| d.name == f.name && d.descriptor == f.descriptor)
+            })
+        };
+        let mut declared: Vec<_> = layout.fields.iter().chain(layout.statics.iter()).collect();
+        declared.sort_by_key(|f| position(f).unwrap_or(usize::MAX));
         let mut entries = Vec::new();
-        for f in layout.fields.iter().chain(layout.statics.iter()) {
+        for f in declared {
+            let signature = file
+                .as_ref()
+                .and_then(|file| file.field(&f.name, &f.descriptor))
+                .and_then(|d| d.signature.clone());
             let is_static = f.access & access::STATIC != 0;
             let addr = if is_static {
                 self.static_field(c, &f.name).unwrap_or(p.const_null())
@@ -571,6 +596,7 @@ impl<'ctx> Lowerer<'ctx, '_> {
                 i32t.const_int(f.access as u64, false).into(),
                 i32t.const_int(f.offset as u64, false).into(),
                 addr.into(),
+                self.opt_cstring(signature.as_deref()).into(),
             ]));
         }
         if entries.is_empty() {

@@ -14,6 +14,7 @@
 mod class_meta;
 pub mod descs;
 pub mod emit;
+mod member_meta;
 pub mod method;
 pub mod natives;
 pub mod npe_message;

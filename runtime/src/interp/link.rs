@@ -16,7 +16,7 @@ use super::class::{RtClass, RtMethod};
 use super::native_code::{alloc_low, make_entry_thunk};
 use crate::classfile::{access, Constant};
 use crate::contract::{
-    self, ClassDesc, ClassMeta, FieldMeta, ItableEntry, MethodEntry, MethodMeta,
+    self, ClassDesc, ClassMeta, FieldMeta, ItableEntry, MethodEntry, MethodExtra, MethodMeta,
 };
 use crate::object::{cstr, DescExt};
 use std::sync::atomic::{AtomicI32, AtomicPtr, AtomicUsize};
@@ -273,6 +273,20 @@ pub fn link(class: &'static RtClass, supers: &Supers) -> Result<&'static ClassDe
             .signature
             .as_deref()
             .map_or(std::ptr::null(), leak_cstr),
+        pruned_methods: std::ptr::null(),
+        n_pruned_methods: 0,
+        method_extras: leak_slice(method_extras(class)),
+        record_components: record_components(file),
+        enclosing_method: file
+            .enclosing_method
+            .as_ref()
+            .and_then(|e| e.method.as_ref())
+            .map_or(std::ptr::null(), |(n, d)| leak_cstr(&format!("{n} {d}"))),
+        permitted_subclasses: if file.permitted_subclasses.is_empty() {
+            std::ptr::null()
+        } else {
+            leak_cstr(&file.permitted_subclasses.join(" "))
+        },
         dispatch_names: std::ptr::null(),
         n_dispatch_names: 0,
     }));
@@ -335,6 +349,47 @@ pub fn link(class: &'static RtClass, supers: &Supers) -> Result<&'static ClassDe
     }
 }
 
+/// `ClassMeta::method_extras`: generic signatures and declared exceptions, parallel to the
+/// methods.
+fn method_extras(class: &RtClass) -> Vec<MethodExtra> {
+    let file = &class.file;
+    class
+        .methods
+        .iter()
+        .map(|m| {
+            let info = file.method(&m.name, &m.descriptor);
+            MethodExtra {
+                signature: info
+                    .and_then(|i| i.signature.as_deref())
+                    .map_or(std::ptr::null(), leak_cstr),
+                exceptions: match info {
+                    Some(i) if !i.exceptions.is_empty() => leak_cstr(&i.exceptions.join(" ")),
+                    _ => std::ptr::null(),
+                },
+            }
+        })
+        .collect()
+}
+
+/// `ClassMeta::record_components`: `name descriptor signature` lines, or null.
+fn record_components(file: &crate::classfile::ClassFile) -> *const u8 {
+    let Some(rc) = &file.record_components else {
+        return std::ptr::null();
+    };
+    let text: String = rc
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} {}\n",
+                c.name,
+                c.descriptor,
+                c.signature.as_deref().unwrap_or("-")
+            )
+        })
+        .collect();
+    leak_cstr(&text)
+}
+
 fn method_meta(m: &RtMethod, class: *const ClassDesc) -> MethodMeta {
     let lines = m.lines.clone();
     MethodMeta {
@@ -379,6 +434,7 @@ fn field_metas(class: &RtClass, offsets: &[u32]) -> Result<Vec<FieldMeta>, Strin
             access: u32::from(f.access),
             offset: offsets[i],
             static_addr,
+            signature: f.signature.as_deref().map_or(std::ptr::null(), leak_cstr),
         });
     }
     Ok(out)

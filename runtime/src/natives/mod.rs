@@ -9,6 +9,7 @@ pub mod invoke;
 pub mod io;
 pub mod lang;
 pub mod members;
+pub mod method_calls;
 pub mod nio_fs;
 pub mod reflect;
 pub mod threads;

@@ -9,8 +9,8 @@
  * Constructors and fields are reflected from the compiler's metadata (the class's reachable
  * methods and its fields): Constructor objects come from JavaLangReflectAccess.newConstructor
  * with slot = index in the method metadata, Field objects from a native that builds them as
- * HotSpot's VM does. Methods, annotations and record components are not supported yet: those
- * methods throw UnsupportedOperationException. Methods of HotSpot's
+ * HotSpot's VM does, Method and RecordComponent objects by RoastMethods/RoastMembers. Annotations are not
+ * supported yet: those methods throw UnsupportedOperationException. Methods of HotSpot's
  * Class that are absent here (getModule, getPackage internals, ...) become NoSuchMethodError
  * at run time if a program reaches them.
  */
@@ -46,8 +46,8 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     /* Bits of classFlags0(), contract::class_flags. */
     private static final int FLAG_MEMBER = 1;
-    private static final int FLAG_LOCAL = 2;
-    private static final int FLAG_ANONYMOUS = 4;
+    static final int FLAG_LOCAL = 2;
+    static final int FLAG_ANONYMOUS = 4;
     private static final int FLAG_RECORD = 8;
     private static final int FLAG_SEALED = 16;
     private static final int FLAG_JDK = 32;
@@ -81,7 +81,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     public native int getModifiers();
     static native Class<?> getPrimitiveClass(String name);
     private native String initClassName();
-    private native int classFlags0();
+    native int classFlags0();
     private native int interfaceCount0();
     private native Class<?> interfaceAt0(int index);
     private native Class<?> componentType0();
@@ -94,16 +94,22 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     private native Class<?> getNestHost0();
     static native Class<?> findCompiled0(String binaryName);
     /* Member metadata (runtime/src/natives/members.rs); slot = index in the metadata. */
-    private native int methodCount0();
-    private native String methodName0(int slot);
-    private native String methodDescriptor0(int slot);
-    private native int methodModifiers0(int slot);
+    native int methodCount0();
+    native String methodName0(int slot);
+    native String methodDescriptor0(int slot);
+    native int methodModifiers0(int slot);
     private native int fieldCount0();
     private native String fieldName0(int slot);
     private native String fieldDescriptor0(int slot);
     private native int fieldModifiers0(int slot);
+    private native String fieldSignature0(int slot);
+    native String methodSignature0(int slot);
+    native String methodExceptions0(int slot);
+    native String recordComponents0();
+    native String enclosingMethod0();
+    native String permittedSubclasses0();
     private static native Field newField0(Class<?> decl, int slot, String name, Class<?> type, int modifiers,
-            boolean trustedFinal);
+            boolean trustedFinal, String signature);
 
     // ---- names ----
 
@@ -526,69 +532,16 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     // ---- reflection: not supported yet ----
 
-    @Deprecated(since = "9")
-    public T newInstance() throws InstantiationException, IllegalAccessException {
-        throw reflection("newInstance");
-    }
-
-    public Package getPackage() {
-        throw reflection("getPackage");
-    }
-
-    public Method getEnclosingMethod() {
-        if ((classFlags0() & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
-            return null;
-        }
-        throw reflection("getEnclosingMethod");
-    }
-
-    public Constructor<?> getEnclosingConstructor() {
-        if ((classFlags0() & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
-            return null;
-        }
-        throw reflection("getEnclosingConstructor");
-    }
-
     public Class<?>[] getClasses() {
         throw reflection("getClasses");
-    }
-
-    public Method[] getMethods() {
-        throw reflection("getMethods");
-    }
-
-    public Method getMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
-        throw reflection("getMethod");
     }
 
     public Class<?>[] getDeclaredClasses() {
         throw reflection("getDeclaredClasses");
     }
 
-    public RecordComponent[] getRecordComponents() {
-        if (!isRecord()) {
-            return null;
-        }
-        throw reflection("getRecordComponents");
-    }
-
-    public Method[] getDeclaredMethods() {
-        throw reflection("getDeclaredMethods");
-    }
-
-    public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
-        throw reflection("getDeclaredMethod");
-    }
-
     public Class<?>[] getNestMembers() {
         throw reflection("getNestMembers");
-    }
-
-    public Class<?>[] getPermittedSubclasses() {
-        if (!isSealed()) {
-            return null;
-        }
-        throw reflection("getPermittedSubclasses");
     }
 
     public <A extends Annotation> A getAnnotation(Class<A> annotationClass) {
@@ -622,9 +575,9 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     // ---- members: constructors and fields from the compiler's metadata ----
 
     /* HotSpot's JVM_RECOGNIZED_METHOD_MODIFIERS and JVM_RECOGNIZED_FIELD_MODIFIERS. */
-    private static final int METHOD_MODIFIERS = 0x1DFF;
+    static final int METHOD_MODIFIERS = 0x1DFF;
     private static final int FIELD_MODIFIERS = 0x50DF;
-    private static final Class<?>[] NO_CLASSES = new Class<?>[0];
+    static final Class<?>[] NO_CLASSES = new Class<?>[0];
 
     /**
      * JavaLangReflectAccess, which AccessibleObject's initializer installs (HotSpot initializes
@@ -640,7 +593,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return access;
     }
 
-    private Constructor<T> newConstructor(int slot, Class<?>[] parameterTypes) {
+    Constructor<T> newConstructor(int slot, Class<?>[] parameterTypes) {
         int modifiers = methodModifiers0(slot) & METHOD_MODIFIERS;
         return reflectAccess().newConstructor(this, parameterTypes, NO_CLASSES, modifiers, slot, null, null, null);
     }
@@ -701,12 +654,12 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     private Field newField(int slot) {
-        String fieldName = fieldName0(slot);
+        String fieldName = fieldName0(slot).intern();
         Class<?> type = RoastMembers.typeOf(fieldDescriptor0(slot));
         int modifiers = fieldModifiers0(slot) & FIELD_MODIFIERS;
         boolean trustedFinal = java.lang.reflect.Modifier.isFinal(modifiers)
                 && (java.lang.reflect.Modifier.isStatic(modifiers) || isRecord() || isHidden());
-        return newField0(this, slot, fieldName, type, modifiers, trustedFinal);
+        return newField0(this, slot, fieldName, type, modifiers, trustedFinal, fieldSignature0(slot));
     }
 
     private Field[] fields(boolean publicOnly) {
@@ -798,32 +751,99 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return f;
     }
 
-    // ---- modules ----
+    // ---- methods, enclosing members, records, sealed classes (RoastMethods) ----
 
-    private static Module javaBaseModule;
-    private static Module unnamedModule;
+    /**
+     * Every method this class declares, compiled or not: a method of a JDK class that the
+     * program never calls is listed but throws UnsupportedOperationException when invoked
+     * (see aot/src/reflective_roots.rs for the methods kept for reflection).
+     */
+    public Method[] getDeclaredMethods() {
+        return RoastMethods.declaredMethods(this, false, null);
+    }
+
+    public Method getDeclaredMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+        return RoastMethods.declaredMethod(this, name, parameterTypes);
+    }
+
+    public Method getMethod(String name, Class<?>... parameterTypes) throws NoSuchMethodException {
+        return RoastMethods.publicMethod(this, name, parameterTypes);
+    }
+
+    public Method[] getMethods() {
+        return RoastMethods.publicMethods(this);
+    }
+
+    public Method getEnclosingMethod() {
+        java.lang.reflect.Executable e = RoastMethods.enclosingExecutable(this);
+        return e instanceof Method ? (Method) e : null;
+    }
+
+    public Constructor<?> getEnclosingConstructor() {
+        java.lang.reflect.Executable e = RoastMethods.enclosingExecutable(this);
+        return e instanceof Constructor ? (Constructor<?>) e : null;
+    }
+
+    public RecordComponent[] getRecordComponents() {
+        return isRecord() ? RoastMethods.recordComponents(this) : null;
+    }
+
+    public Class<?>[] getPermittedSubclasses() {
+        return isSealed() ? RoastMethods.permittedSubclasses(this) : null;
+    }
+
+    // ---- packages, newInstance ----
+
+    private static final Map<String, Package> PACKAGES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The Package of this class (one per package name and module), null for arrays and primitives. */
+    public Package getPackage() {
+        if (isPrimitive() || isArray()) {
+            return null;
+        }
+        Module module = getModule();
+        String pn = getPackageName();
+        String key = (module.isNamed() ? module.getName() : "") + "/" + pn;
+        return PACKAGES.computeIfAbsent(key, k -> new Package(pn, module));
+    }
+
+    @Deprecated(since = "9")
+    @jdk.internal.reflect.CallerSensitive
+    public T newInstance() throws InstantiationException, IllegalAccessException {
+        if (this == Class.class) {
+            throw new IllegalAccessException("Can not call newInstance() on the Class for java.lang.Class");
+        }
+        Constructor<T> ctor;
+        try {
+            ctor = getConstructor0(NO_CLASSES, false);
+        } catch (NoSuchMethodException e) {
+            throw (InstantiationException) new InstantiationException(getName()).initCause(e);
+        }
+        Class<?> caller = jdk.internal.reflect.Reflection.getCallerClass();
+        try {
+            return reflectAccess().newInstance(ctor, null, caller);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            throw Class.<RuntimeException>rethrow(e.getTargetException());
+        }
+    }
+
+    /** Throws {@code t} unchanged, checked or not, as Class.newInstance does. */
+    @SuppressWarnings("unchecked")
+    private static <E extends Throwable> E rethrow(Throwable t) throws E {
+        throw (E) t;
+    }
+
+    // ---- modules ----
 
     /**
      * java.base for JDK classes (and primitive types), one unnamed module for the program's
-     * classes; arrays are in their element's module. The java.base Module has no exports
-     * recorded yet, so reflective access from program classes to JDK members of another
-     * class fails with IllegalAccessException (see ARCHITECTURE.md, known gaps).
+     * classes (RoastModules); arrays are in their element's module.
      */
     public Module getModule() {
         Class<?> c = isArray() ? elementType() : this;
         if (c.isPrimitive() || (c.classFlags0() & FLAG_JDK) != 0) {
-            Module m = javaBaseModule;
-            if (m == null) {
-                m = new Module(null, java.lang.module.ModuleDescriptor.newModule("java.base").build());
-                javaBaseModule = m;
-            }
-            return m;
+            return RoastModules.javaBase();
         }
-        Module m = unnamedModule;
-        if (m == null) {
-            m = new Module(null);
-            unnamedModule = m;
-        }
-        return m;
+        return RoastModules.unnamed();
     }
 }

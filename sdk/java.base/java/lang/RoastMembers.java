@@ -1,13 +1,62 @@
 /*
  * roast: helpers of the SDK's java.lang.Class for member reflection (descriptors to classes,
- * HotSpot's NoSuchMethodException messages). Classes are looked up among those compiled into
- * the program; a type that is not compiled in is a NoClassDefFoundError, as HotSpot reports
- * a type it cannot load.
+ * HotSpot's NoSuchMethodException messages, Method and RecordComponent objects). Classes are
+ * looked up among those compiled into the program; a type that is not compiled in is a
+ * NoClassDefFoundError, as HotSpot reports a type it cannot load.
+ *
+ * Method and RecordComponent have no constructor java.lang can call, and HotSpot's VM fills
+ * their fields directly; so does this class, through Unsafe (allocateInstance initializes the
+ * class, so AccessibleObject's reflection factory is installed before a Method is used).
  */
 package java.lang;
 
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import jdk.internal.misc.Unsafe;
+
 final class RoastMembers {
     private RoastMembers() {}
+
+    private static final Unsafe U = Unsafe.getUnsafe();
+
+    private static void put(Object o, Class<?> c, String field, Object value) {
+        U.putReference(o, U.objectFieldOffset(c, field), value);
+    }
+
+    /** A Method as HotSpot's Reflection::new_method builds it. */
+    static Method newMethod(Class<?> decl, String name, Class<?>[] parameterTypes, Class<?> returnType,
+            Class<?>[] exceptionTypes, int modifiers, int slot, String signature) {
+        try {
+            Method m = (Method) U.allocateInstance(Method.class);
+            put(m, Method.class, "clazz", decl);
+            put(m, Method.class, "name", name);
+            put(m, Method.class, "parameterTypes", parameterTypes);
+            put(m, Method.class, "returnType", returnType);
+            put(m, Method.class, "exceptionTypes", exceptionTypes);
+            put(m, Method.class, "signature", signature);
+            U.putInt(m, U.objectFieldOffset(Method.class, "modifiers"), modifiers);
+            U.putInt(m, U.objectFieldOffset(Method.class, "slot"), slot);
+            return m;
+        } catch (InstantiationException e) {
+            throw new InternalError(e);
+        }
+    }
+
+    /** A RecordComponent as HotSpot's java_lang_reflect_RecordComponent::create builds it. */
+    static RecordComponent newRecordComponent(Class<?> decl, String name, Class<?> type, String signature,
+            Method accessor) {
+        try {
+            RecordComponent rc = (RecordComponent) U.allocateInstance(RecordComponent.class);
+            put(rc, RecordComponent.class, "clazz", decl);
+            put(rc, RecordComponent.class, "name", name.intern());
+            put(rc, RecordComponent.class, "type", type);
+            put(rc, RecordComponent.class, "signature", signature);
+            put(rc, RecordComponent.class, "accessor", accessor);
+            return rc;
+        } catch (InstantiationException e) {
+            throw new InternalError(e);
+        }
+    }
 
     /** The class a field or parameter descriptor names. */
     static Class<?> typeOf(String d) {

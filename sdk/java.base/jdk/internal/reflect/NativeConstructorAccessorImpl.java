@@ -6,7 +6,7 @@
  * Reflection::invoke does (unboxing plus widening primitive conversions, with HotSpot's
  * IllegalArgumentException messages), allocates the instance and calls the compiled
  * constructor (Constructor.slot = index in the class's method metadata) through a runtime
- * native (runtime/src/natives/members.rs). Exceptions thrown by the constructor come out
+ * native (runtime/src/natives/method_calls.rs). Exceptions thrown by the constructor come out
  * wrapped in InvocationTargetException, as with HotSpot.
  */
 package jdk.internal.reflect;
@@ -35,6 +35,7 @@ class NativeConstructorAccessorImpl extends ConstructorAccessorImpl {
         Object receiver = Unsafe.getUnsafe().allocateInstance(decl);
         Object[] converted = RoastReflection.convertArguments(c.getParameterTypes(), args);
         RoastReflection.checkCallable(c.getParameterTypes(), MAX_INT_ARGS - 1, MAX_FLOAT_ARGS, c);
+        RoastReflection.checkTarget(decl, slot, null);
         try {
             invoke0(decl, slot, receiver, converted);
         } catch (Throwable t) {

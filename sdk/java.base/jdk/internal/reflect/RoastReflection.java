@@ -2,8 +2,8 @@
  * roast: argument conversion for reflective calls, as HotSpot's Reflection::invoke does it
  * natively (runtime/reflection.cpp): the argument count must match ("wrong number of
  * arguments"); a reference parameter accepts null or an instance; a primitive parameter
- * accepts a wrapper whose primitive type widens to it (JLS 5.1.2), anything else is
- * "argument type mismatch". The result holds, for each primitive parameter, a wrapper of
+ * accepts a wrapper whose primitive type widens to it (JLS 5.1.2), null is an
+ * IllegalArgumentException without message, anything else is "argument type mismatch". The result holds, for each primitive parameter, a wrapper of
  * exactly the parameter's type, which the runtime unboxes.
  */
 package jdk.internal.reflect;
@@ -40,6 +40,21 @@ final class RoastReflection {
         }
     }
 
+    /**
+     * UnsupportedOperationException when the method a reflective call of member {@code slot}
+     * of {@code decl} would run (dispatched on {@code receiver} when virtual) is abstract or not
+     * compiled into the program, so that nothing is called and the failure is not mistaken for
+     * an exception of the method.
+     */
+    static void checkTarget(Class<?> decl, int slot, Object receiver) {
+        String problem = targetProblem0(decl, slot, receiver);
+        if (problem != null) {
+            throw new UnsupportedOperationException("roast: " + problem);
+        }
+    }
+
+    private static native String targetProblem0(Class<?> decl, int slot, Object receiver);
+
     private static IllegalArgumentException mismatch() {
         return new IllegalArgumentException("argument type mismatch");
     }
@@ -52,7 +67,7 @@ final class RoastReflection {
             return a;
         }
         if (a == null) {
-            throw mismatch();
+            throw new IllegalArgumentException();
         }
         char from = kind(a);
         char to = kind(t);
