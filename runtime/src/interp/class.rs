@@ -68,8 +68,11 @@ impl RtMethod {
 pub enum Resolved {
     /// A class.
     Class(&'static ClassDesc),
-    /// An instance field: offset and descriptor letter.
-    InstanceField(usize, u8),
+    /// An instance field: offset, descriptor letter and the class named by the reference
+    /// (receivers must be instances of it).
+    InstanceField(usize, u8, &'static ClassDesc),
+    /// A call site of an invoke instruction.
+    Call(&'static super::invoke::Site),
     /// A static field: storage address, descriptor letter and the class to initialize.
     StaticField(*mut u8, u8, &'static ClassDesc),
 }

@@ -11,6 +11,7 @@
 //!   (policy in ARCHITECTURE.md, "Interpreter"); the abstract stub raises
 //!   AbstractMethodError as compiled code would.
 
+use super::class::Resolved;
 use super::exec::{check, obj_of, verify_fail, Frame, Thrown, R};
 use super::link::vtable;
 use super::native_code::{call_native, NativeArgs};
@@ -20,6 +21,7 @@ use super::value::Value;
 use crate::classes::{is_subtype, java_name};
 use crate::contract::{self, ClassDesc, MethodEntry};
 use crate::object::{class_by_name, DescExt};
+use std::borrow::Cow;
 
 /// The invoke instruction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,14 +36,17 @@ pub enum How {
     Interface,
 }
 
-/// A resolved call site.
-struct Site {
+/// A resolved call site (cached per constant-pool index; static targets only once their
+/// class is initialized, so the initialization check runs until then).
+#[derive(Clone)]
+pub struct Site {
     class: &'static ClassDesc,
     /// The class whose vtable a `Target::Virtual` slot indexes.
     vclass: &'static ClassDesc,
     name: String,
     descriptor: String,
     target: Target,
+    sig: Sig,
 }
 
 fn resolve_site(f: &Frame, how: How, idx: u16) -> R<Site> {
@@ -101,21 +106,23 @@ fn resolve_site(f: &Frame, how: How, idx: u16) -> R<Site> {
             }
         },
     };
+    let Some(sig) = Sig::parse(&descriptor) else {
+        return verify_fail(f.m, "malformed method descriptor");
+    };
     Ok(Site {
         class: c,
         vclass,
         name,
         descriptor,
         target,
+        sig,
     })
 }
 
 /// Executes an invoke instruction.
 pub fn invoke(f: &mut Frame, how: How, idx: u16) -> R<()> {
-    let site = resolve_site(f, how, idx)?;
-    let Some(sig) = Sig::parse(&site.descriptor) else {
-        return verify_fail(f.m, "malformed method descriptor");
-    };
+    let site = cached_site(f, how, idx)?;
+    let sig = &site.sig;
     let mut args = Vec::with_capacity(sig.params.len());
     for &l in sig.params.iter().rev() {
         let v = f.pop()?;
@@ -173,6 +180,37 @@ pub fn invoke(f: &mut Frame, how: How, idx: u16) -> R<()> {
         f.push(Value::from_raw(sig.ret, ret.int, ret.float))?;
     }
     Ok(())
+}
+
+/// The call site `idx`, resolved once (a static call's site is cached once its class is
+/// initialized, so that later calls need no initialization check).
+fn cached_site(f: &Frame, how: How, idx: u16) -> R<Cow<'static, Site>> {
+    let class = f.m.class();
+    if let Some(Resolved::Call(s)) = class
+        .resolved
+        .lock()
+        .ok()
+        .and_then(|m| m.get(&idx).copied())
+    {
+        return Ok(Cow::Borrowed(s));
+    }
+    let site = resolve_site(f, how, idx)?;
+    // The declaring class of a static target is the resolved class or a superclass, which
+    // JVMS §5.5 initializes first.
+    let initialized = how != How::Static
+        || site
+            .class
+            .init_state
+            .load(std::sync::atomic::Ordering::Acquire)
+            == contract::INIT_DONE;
+    if !initialized {
+        return Ok(Cow::Owned(site));
+    }
+    let site: &'static Site = Box::leak(Box::new(site));
+    if let Ok(mut m) = class.resolved.lock() {
+        m.insert(idx, Resolved::Call(site));
+    }
+    Ok(Cow::Borrowed(site))
 }
 
 /// Does a value fit a parameter of this descriptor letter?

@@ -61,19 +61,14 @@ pub fn ldc(f: &mut Frame, idx: u16) -> R<()> {
     f.push(v)
 }
 
-fn receiver_check(f: &Frame, o: Obj, idx: u16) -> R<()> {
-    let class = f.m.class();
-    let owner = match class.file.cp.member_ref(idx) {
-        Ok(m) => m.class.to_string(),
-        Err(e) => return verify_fail(f.m, &e.to_string()),
-    };
-    let d = some(resolve::class_named(class, &owner))?;
-    if is_subtype(o.desc(), d) {
+fn receiver_check(f: &Frame, o: Obj, owner: &ClassDesc) -> R<()> {
+    if is_subtype(o.desc(), owner) {
         Ok(())
     } else {
+        let name = crate::classes::java_name(owner);
         verify_fail(
             f.m,
-            &format!("field access on an object that is not a {owner}"),
+            &format!("field access on an object that is not a {name}"),
         )
     }
 }
@@ -132,9 +127,9 @@ fn static_field(f: &Frame, idx: u16) -> R<(*mut u8, u8)> {
     }
 }
 
-fn instance_field(f: &Frame, idx: u16) -> R<(usize, u8)> {
+fn instance_field(f: &Frame, idx: u16) -> R<(usize, u8, &'static ClassDesc)> {
     match some(resolve::field_ref(f.m.class(), idx, false))? {
-        Resolved::InstanceField(off, l) => Ok((off, l)),
+        Resolved::InstanceField(off, l, owner) => Ok((off, l, owner)),
         _ => verify_fail(f.m, "instance field expected"),
     }
 }
@@ -160,9 +155,9 @@ pub fn put_static(f: &mut Frame, idx: u16) -> R<()> {
 
 /// `getfield`.
 pub fn get_field(f: &mut Frame, idx: u16) -> R<()> {
-    let (off, l) = instance_field(f, idx)?;
+    let (off, l, owner) = instance_field(f, idx)?;
     let o = non_null(f)?;
-    receiver_check(f, o, idx)?;
+    receiver_check(f, o, owner)?;
     // SAFETY: `o` is an instance of the field's class, so the field is at `off`.
     let v = unsafe { read_at(o.at(off), l) };
     f.push(v)
@@ -170,10 +165,10 @@ pub fn get_field(f: &mut Frame, idx: u16) -> R<()> {
 
 /// `putfield`.
 pub fn put_field(f: &mut Frame, idx: u16) -> R<()> {
-    let (off, l) = instance_field(f, idx)?;
+    let (off, l, owner) = instance_field(f, idx)?;
     let v = f.pop()?;
     let o = non_null(f)?;
-    receiver_check(f, o, idx)?;
+    receiver_check(f, o, owner)?;
     // SAFETY: as in `get_field`.
     if !unsafe { write_at(o.at(off), l, v) } {
         return verify_fail(f.m, &format!("putfield of {v:?}"));

@@ -171,7 +171,7 @@ pub fn field_ref(from: &RtClass, idx: u16, want_static: bool) -> Option<Resolved
         }
         Resolved::StaticField(f.static_addr, letter, holder)
     } else {
-        Resolved::InstanceField(f.offset as usize, letter)
+        Resolved::InstanceField(f.offset as usize, letter, class)
     };
     remember(from, idx, r);
     Some(r)

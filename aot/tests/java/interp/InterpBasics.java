@@ -36,6 +36,55 @@ public class InterpBasics {
 
     public static String upper(String s) { return s.toUpperCase(); }
 
+    /** Defines classes from bytes made by the program itself. */
+    static class RawLoader extends ClassLoader {
+        RawLoader() { super(InterpBasics.class.getClassLoader()); }
+        Class<?> define(String name, byte[] b) { return defineClass(name, b, 0, b.length); }
+    }
+
+    /** A class file "Bad" whose method {@code static int f()} returns null (ill-typed). */
+    static byte[] illTyped() throws java.io.IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeInt(0xCAFEBABE);
+        out.writeShort(0);
+        out.writeShort(52);
+        out.writeShort(8);
+        String[] utf = {"Bad", null, "java/lang/Object", null, "f", "()I", "Code"};
+        for (int i = 0; i < utf.length; i++) {
+            if (utf[i] == null) { out.writeByte(7); out.writeShort(i); } else { out.writeByte(1); out.writeUTF(utf[i]); }
+        }
+        out.writeShort(0x21); out.writeShort(2); out.writeShort(4); out.writeShort(0); out.writeShort(0);
+        out.writeShort(1);
+        out.writeShort(0x09); out.writeShort(5); out.writeShort(6); out.writeShort(1);
+        out.writeShort(7); out.writeInt(14); out.writeShort(1); out.writeShort(0); out.writeInt(2);
+        out.writeByte(0x01); out.writeByte(0xac);
+        out.writeShort(0); out.writeShort(0);
+        out.writeShort(0);
+        return bytes.toByteArray();
+    }
+
+    static void badClasses() {
+        try {
+            new RawLoader().define(null, new byte[]{(byte) 0xCA, (byte) 0xFE, 0, 0});
+            System.out.println("truncated class defined?");
+        } catch (ClassFormatError e) {
+            System.out.println("truncated: " + e.getClass().getName());
+        }
+        try {
+            Class<?> bad = Class.forName("Bad", true, new RawLoader() {
+                @Override protected Class<?> findClass(String n) throws ClassNotFoundException {
+                    try { return define(n, illTyped()); } catch (java.io.IOException e) { throw new ClassNotFoundException(n); }
+                }
+            });
+            System.out.println("ill-typed result " + bad.getMethod("f").invoke(null));
+        } catch (Throwable t) {
+            // HotSpot verifies when linking, roast when the method runs (wrapped by invoke).
+            Throwable root = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
+            System.out.println("ill-typed: " + root.getClass().getName());
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         URL url = Path.of(args[0]).toUri().toURL();
         try (URLClassLoader loader = new URLClassLoader(new URL[]{url}, InterpBasics.class.getClassLoader())) {
@@ -74,5 +123,6 @@ public class InterpBasics {
             System.out.println("same interface through the loader: " + (loader.loadClass("InterpBasics$Plugin") == Plugin.class));
         }
         System.out.println("log " + log);
+        badClasses();
     }
 }
