@@ -6,7 +6,9 @@
 //! Invariants:
 //! - Inherited fields keep their offsets and inherited vtable slots their index; a method
 //!   overrides the slot whose dispatch name ("name(descriptor)") is equal to its own
-//!   (package-private overriding across packages is not distinguished yet).
+//!   (package-private overriding across packages is not distinguished yet). A slot an
+//!   interface adds takes the first concrete default method found among the interfaces in
+//!   `ClassDesc::interfaces` order (not yet the maximally specific one of JVMS §5.4.3.3).
 //! - Every vtable slot and itable entry holds either a compiled entry, an entry thunk of an
 //!   interpreted method, or one of the runtime's loud stubs (abstract / pruned).
 //! - The descriptor lives below 4 GiB ([`super::native_code::alloc_low`]); metadata and

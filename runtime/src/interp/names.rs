@@ -4,7 +4,9 @@
 //! (`aot/src/lower/class_meta.rs`).
 //!
 //! Invariant: outer classes are recorded by name only (`declaring` stays null), as the
-//! contract allows for classes not compiled into the program.
+//! contract allows for classes not compiled into the program. The canonical name of a member
+//! class is its outer class's binary name with `$` read as `.` (exact unless a class name
+//! itself contains `$`).
 
 use super::link::leak_cstr;
 use crate::classfile::{access, ClassFile};
