@@ -46,6 +46,8 @@ fn classes(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
 }
 
 fn main() {
+    // Set by the runtime's build script, which compiles `src/classfile/` too.
+    println!("cargo::rustc-check-cfg=cfg(roast_runtime)");
     let sdk = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sdk/java.base");
     println!("cargo:rerun-if-changed={}", sdk.display());
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));

@@ -51,6 +51,9 @@ pub struct Reachability {
     pub(crate) proxies: crate::proxies::ProxyState,
     /// Whether annotations are kept, and the classes examined for them (`annotation_roots`).
     pub annotations: crate::annotation_roots::AnnotationState,
+    /// Core-API JDK classes whose public API was kept because classes defined at run time may use it
+    /// (`reflective_roots`, rule 5).
+    pub(crate) kept_for_loaders: HashSet<ClassId>,
     current: Option<MethodId>,
     worklist: Vec<MethodId>,
     initialized: HashSet<ClassId>,

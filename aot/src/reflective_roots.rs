@@ -26,7 +26,14 @@
 //!    the classes named by their members' descriptors (arrays included) are loaded, so
 //!    that reflection can report member types.
 //!    JDK methods stay pruned: the metadata lists them without entry point and a reflective
-//!    call of one throws an exception naming it.
+//!    call of one throws an exception naming it. The same rule applies once
+//!    `ClassLoader.defineClass1` is reachable (the program can define classes at run time,
+//!    which the interpreter runs and which link against program classes by name).
+//! 5. Dynamic loading, JDK side: once `ClassLoader.defineClass1` is reachable, the public
+//!    and protected methods of the JDK classes the program already uses (a reachable method
+//!    or an instance) in the core API packages ([`CORE_API_PACKAGES`]) are kept, iterated to
+//!    the fixpoint; any other pruned JDK method fails loudly when interpreted code calls it
+//!    (see ARCHITECTURE.md "Interpreter").
 //!
 //! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
 //! and each literal class is applied once; [`extend`] reports whether it added anything, and
@@ -248,12 +255,57 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
             keep(reach, program, c, None);
         }
     }
-    if !reach.kept_program_classes && (reach.dynamic_for_name || reach.program_reflects_on_methods)
+    let loads_classes = reachable(reach, program, "java/lang/ClassLoader", "defineClass1");
+    if !reach.kept_program_classes
+        && (loads_classes || reach.dynamic_for_name || reach.program_reflects_on_methods)
     {
         reach.kept_program_classes = true;
         keep_program_classes(reach, program);
     }
+    if loads_classes {
+        keep_core_api(reach, program);
+    }
     reach.methods.len() + reach.instantiated.len() != before
+}
+
+/// JDK packages whose used classes keep their public API for classes loaded at run time.
+pub const CORE_API_PACKAGES: &[&str] = &["java/lang", "java/util", "java/util/function"];
+
+/// Is `c` a JDK class of the core API that the program uses?
+fn used_core_api(reach: &Reachability, program: &Program, c: ClassId) -> bool {
+    let class = program.class(c);
+    let package = crate::program::layout::package_of(&class.name);
+    class.in_jdk
+        && CORE_API_PACKAGES.contains(&package)
+        && (reach.instantiated.contains(&c)
+            || class.methods.iter().any(|m| reach.methods.contains(m)))
+}
+
+/// Rule 5: the public and protected methods of the core-API JDK classes the program uses.
+fn keep_core_api(reach: &mut Reachability, program: &mut Program) {
+    let used: Vec<ClassId> = (0..program.classes.len() as u32)
+        .map(ClassId)
+        .filter(|&c| !reach.kept_for_loaders.contains(&c) && used_core_api(reach, program, c))
+        .collect();
+    for c in used {
+        reach.kept_for_loaders.insert(c);
+        let class = program.class(c);
+        let api: Vec<_> = class
+            .methods
+            .iter()
+            .copied()
+            .filter(|&m| {
+                let acc = program.method(m).access;
+                acc & (crate::classfile::access::PUBLIC | crate::classfile::access::PROTECTED) != 0
+                    && program.method_info(m).is_some_and(|i| {
+                        i.code.is_some() || acc & crate::classfile::access::NATIVE != 0
+                    })
+            })
+            .collect();
+        for m in api {
+            reach.add_root(program, m);
+        }
+    }
 }
 
 /// Loads the class a field descriptor names (arrays included), so that reflection can give

@@ -318,6 +318,8 @@ static PRIMITIVE_META: RuntimeMeta = RuntimeMeta(contract::ClassMeta {
     enclosing_method: std::ptr::null(),
     permitted_subclasses: std::ptr::null(),
     annotations: std::ptr::null(),
+    dispatch_names: std::ptr::null(),
+    n_dispatch_names: 0,
 });
 
 const fn primitive_desc(name: &'static [u8], letter: u8) -> RuntimeDesc {

@@ -214,6 +214,13 @@ pub struct ClassMeta {
     /// Runtime-visible annotations of the class and its members, null when none are kept
     /// (see `aot/src/annotation_roots.rs`).
     pub annotations: *const AnnotationMeta,
+    /// Dispatch-table names, `name` + `descriptor` as NUL-terminated strings ("area()D"):
+    /// for classes one per vtable slot (pruned and abstract slots included), for interfaces
+    /// one per itable index (the interface's own non-static, non-private methods in
+    /// class-file order). The interpreter uses them to find slots by name at run time.
+    pub dispatch_names: *const *const u8,
+    /// Length of `dispatch_names`.
+    pub n_dispatch_names: u32,
 }
 
 /// Reflection data of one method that frames and dispatch do not need.
@@ -295,6 +302,9 @@ pub mod class_flags {
     /// A `java.lang.reflect.Proxy` class the compiler synthesized (`aot/src/proxies.rs`);
     /// not hidden: HotSpot's proxy classes are ordinary classes.
     pub const PROXY: u32 = 256;
+    /// A class defined at run time by a class loader (`ClassLoader.defineClass`) and run by
+    /// the interpreter (`runtime/src/interp/`); its descriptor is made by the runtime.
+    pub const RUNTIME_DEFINED: u32 = 512;
 }
 
 /// Metadata of a method, referenced by frame records and reflection.
@@ -471,6 +481,14 @@ pub mod error_kind {
     pub const INSTANTIATION: i32 = 8;
     /// UnsupportedOperationException for features roast does not implement yet.
     pub const UNSUPPORTED: i32 = 9;
+    /// ClassFormatError
+    pub const CLASS_FORMAT: i32 = 10;
+    /// VerifyError
+    pub const VERIFY: i32 = 11;
+    /// LinkageError
+    pub const LINKAGE: i32 = 12;
+    /// SecurityException
+    pub const SECURITY: i32 = 13;
 }
 
 /// Mangled symbol of a compiled method: `class.name(descriptor)`.
@@ -747,4 +765,15 @@ pub const NATIVES: &[&str] = &[
     "jdk/internal/misc/Unsafe.staticFieldBase0(Ljava/lang/reflect/Field;)Ljava/lang/Object;",
     "jdk/internal/reflect/Reflection.areNestMates(Ljava/lang/Class;Ljava/lang/Class;)Z",
     "jdk/internal/reflect/NativeConstructorAccessorImpl.invoke0(Ljava/lang/Class;ILjava/lang/Object;[Ljava/lang/Object;)V",
+    // Class loading and the interpreter (runtime/src/interp/natives.rs).
+    "java/lang/ClassLoader.defineClass1(Ljava/lang/ClassLoader;Ljava/lang/String;[BII)Ljava/lang/Class;",
+    "java/lang/ClassLoader.findLoadedClass1(Ljava/lang/ClassLoader;Ljava/lang/String;)Ljava/lang/Class;",
+    "java/lang/Class.classLoader0()Ljava/lang/ClassLoader;",
+    "java/net/URLClassLoader.readFile0(Ljava/lang/String;)[B",
+    "java/net/URLClassLoader.exists0(Ljava/lang/String;)Z",
+    // Paths (runtime/src/natives/nio_fs.rs).
+    "sun/nio/fs/UnixNativeDispatcher.init()I",
+    "sun/nio/fs/UnixNativeDispatcher.getcwd()[B",
+    "sun/nio/fs/UnixNativeDispatcher.stat1(J)I",
+    "sun/nio/fs/UnixNativeDispatcher.exists0(J)Z",
 ];

@@ -14,8 +14,14 @@
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 pub mod classes;
+// The compiler's class-file parser, shared as source (the runtime cannot depend on the
+// compiler crate, which links LLVM).
+#[allow(dead_code, missing_docs)]
+#[path = "../../aot/src/classfile/mod.rs"]
+pub mod classfile;
 pub mod contract;
 pub mod heap;
+pub mod interp;
 pub mod monitor;
 pub mod natives;
 pub mod object;

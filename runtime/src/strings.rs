@@ -49,6 +49,26 @@ pub fn java_string(s: &str) -> Option<Obj> {
     Some(s)
 }
 
+/// A new Java string with exactly these UTF-16 code units (None when out of memory).
+pub fn java_string_utf16(units: &[u16]) -> Option<Obj> {
+    let latin1 = units.iter().all(|&u| u < 256);
+    let bytes: Vec<u8> = if latin1 {
+        units.iter().map(|&u| u as u8).collect()
+    } else {
+        units.iter().flat_map(|u| u.to_le_bytes()).collect()
+    };
+    // SAFETY: descriptors emitted by the compiler.
+    let arr = crate::heap::alloc_array(unsafe { &BYTE_ARRAY_DESC }, bytes.len())?;
+    // SAFETY: the array has room for `bytes.len()` bytes.
+    unsafe { std::ptr::copy_nonoverlapping(bytes.as_ptr(), arr.array_data(), bytes.len()) };
+    // SAFETY: as above.
+    let s = crate::heap::alloc_instance(unsafe { &STRING_DESC })?;
+    let o = offsets();
+    s.write_ref(o.value, Some(arr));
+    s.write::<u8>(o.coder, if latin1 { 0 } else { 1 });
+    Some(s)
+}
+
 /// The exact UTF-16 contents of a Java string.
 pub fn utf16(s: Obj) -> Vec<u16> {
     let o = offsets();

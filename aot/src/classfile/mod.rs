@@ -249,5 +249,5 @@ impl MethodInfo {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(roast_runtime)))]
 mod tests;

@@ -134,6 +134,7 @@ pub fn class_meta_type(ctx: &Context) -> StructType<'_> {
             p, i, p, // pruned_methods, n_pruned_methods, method_extras
             p, p, p, // record_components, enclosing_method, permitted_subclasses
             p, // annotations
+            p, i, // dispatch_names, n_dispatch_names
         ],
         false,
     )
@@ -185,6 +186,45 @@ impl<'ctx> Lowerer<'ctx, '_> {
             self.opt_cstring(host.as_deref()).into(),
             self.opt_cstring(signature.as_deref()).into(),
         ]
+    }
+
+    /// The values of `ClassMeta::dispatch_names` and `n_dispatch_names` (the last fields).
+    pub(super) fn class_meta_dispatch(&mut self, c: ClassId) -> Vec<BasicValueEnum<'ctx>> {
+        let (dispatch, n_dispatch) = self.dispatch_names(c);
+        let i32t = self.ctx.i32_type();
+        vec![
+            dispatch.into(),
+            i32t.const_int(n_dispatch as u64, false).into(),
+        ]
+    }
+
+    /// `ClassMeta::dispatch_names`: "name(descriptor)" of every vtable slot of a class, or of
+    /// every itable index of an interface.
+    fn dispatch_names(&mut self, c: ClassId) -> (PointerValue<'ctx>, usize) {
+        let layout = self.program.layout(c);
+        let methods = match self.program.class(c).kind {
+            ClassKind::Interface => layout.iface_methods.clone(),
+            _ => layout.vtable.clone(),
+        };
+        let names: Vec<String> = methods
+            .iter()
+            .map(|&m| {
+                let meth = self.program.method(m);
+                format!("{}{}", meth.name, meth.descriptor)
+            })
+            .collect();
+        let ptrs: Vec<PointerValue<'ctx>> = names.iter().map(|n| self.cstring(n)).collect();
+        if ptrs.is_empty() {
+            return (self.ptr().const_null(), 0);
+        }
+        let arr = self.ptr().const_array(&ptrs);
+        let g = self
+            .module
+            .add_global(arr.get_type(), None, "dispatch_names");
+        g.set_initializer(&arr);
+        g.set_linkage(inkwell::module::Linkage::Private);
+        g.set_constant(true);
+        (g.as_pointer_value(), ptrs.len())
     }
 
     fn nest_info_of(&self, c: ClassId) -> NestInfo {
@@ -371,6 +411,8 @@ mod tests {
             (19, std::mem::offset_of!(ClassMeta, signature)),
             (22, std::mem::offset_of!(ClassMeta, method_extras)),
             (25, std::mem::offset_of!(ClassMeta, permitted_subclasses)),
+            (26, std::mem::offset_of!(ClassMeta, dispatch_names)),
+            (27, std::mem::offset_of!(ClassMeta, n_dispatch_names)),
         ];
         for (field, rust) in offsets {
             assert_eq!(data.offset_of_element(&ty, field), Some(rust as u64));

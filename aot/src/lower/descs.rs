@@ -544,6 +544,7 @@ impl<'ctx> Lowerer<'ctx, '_> {
         values.extend(self.class_meta_tail(c));
         values.extend(self.class_meta_reflection(c, &methods));
         values.push(self.annotation_meta(c).into());
+        values.extend(self.class_meta_dispatch(c));
         let init = ty.const_named_struct(&values);
         let g = self.module.add_global(ty, None, "classmeta");
         g.set_initializer(&init);

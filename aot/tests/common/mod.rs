@@ -94,6 +94,41 @@ fn copy_resources(from: &Path, to: &Path) -> Result<(), String> {
 /// directory), runs it on HotSpot, builds it with roast, runs
 /// the executable and compares stdout and exit status.
 pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> {
+    check_program(dir, name, javac_flags, false)
+}
+
+/// Like [`check`] for a program that loads classes at run time: every `.java` file of
+/// `aot/tests/java/<dir>/<name>_plugins/` is compiled against the program's classes into a
+/// separate directory, which roast never sees; both runs get its absolute path as `args[0]`
+/// (the acceptance corpus's "dyn" convention).
+pub fn check_with_plugins(dir: &str, name: &str) -> Result<(), String> {
+    check_program(dir, name, &[], true)
+}
+
+fn compile_plugins(
+    jdk: &Jdk,
+    source_dir: &Path,
+    name: &str,
+    classes: &Path,
+    out: &Path,
+) -> Result<(), String> {
+    let plugin_dir = source_dir.join(format!("{name}_plugins"));
+    let mut sources: Vec<PathBuf> = std::fs::read_dir(&plugin_dir)
+        .map_err(|e| format!("{}: {e}", plugin_dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "java"))
+        .collect();
+    sources.sort();
+    let javac = run(Command::new(jdk.javac())
+        .arg("-cp")
+        .arg(classes)
+        .arg("-d")
+        .arg(out)
+        .args(&sources))?;
+    require_success("javac (plugins)", &javac)
+}
+
+fn check_program(dir: &str, name: &str, javac_flags: &[&str], plugins: bool) -> Result<(), String> {
     let Ok(jdk) = Jdk::locate() else {
         eprintln!("skipping {dir}/{name}: no JDK found");
         return Ok(());
@@ -112,10 +147,18 @@ pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> 
         .arg(&source))?;
     require_success("javac", &javac)?;
     copy_resources(&source.with_extension("resources"), &classes)?;
+    let plugin_classes = work.path().join("plugins");
+    let mut args = Vec::new();
+    if plugins {
+        let source_dir = source.parent().expect("sources are in a directory");
+        compile_plugins(&jdk, source_dir, name, &classes, &plugin_classes)?;
+        args.push(plugin_classes.clone());
+    }
     let java = run(Command::new(jdk.home.join("bin/java"))
         .arg("-cp")
         .arg(&classes)
-        .arg(name))?;
+        .arg(name)
+        .args(&args))?;
     let exe = work.path().join(name);
     let build = run(Command::new(&roast)
         .arg("build")
@@ -124,7 +167,7 @@ pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> 
         .args(["--main", name])
         .arg(&classes))?;
     require_success("roast build", &build)?;
-    let native = run(&mut Command::new(&exe))?;
+    let native = run(Command::new(&exe).args(&args))?;
     let (expected, actual) = (
         String::from_utf8_lossy(&java.stdout),
         String::from_utf8_lossy(&native.stdout),

@@ -12,6 +12,7 @@ pub mod io;
 pub mod lang;
 pub mod members;
 pub mod method_calls;
+pub mod nio_fs;
 pub mod proxy;
 pub mod reflect;
 pub mod resources;

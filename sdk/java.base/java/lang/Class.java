@@ -466,17 +466,23 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     // ---- lookup by name, loaders, resources ----
 
     /**
-     * The class compiled into the program with this binary name. A roast executable is a
-     * closed world without class loaders: classes only named in strings are not compiled in,
-     * and every compiled class is found whatever loader is passed (see getClassLoader).
+     * Class.forName with the caller's loader: a class compiled into the program, or one the
+     * caller's (run-time) defining loader loads.
      */
+    @jdk.internal.reflect.CallerSensitive
     public static Class<?> forName(String className) throws ClassNotFoundException {
-        return forName(className, true, null);
+        Class<?> caller = jdk.internal.reflect.Reflection.getCallerClass();
+        return forName(className, true, caller == null ? null : caller.getClassLoader());
     }
 
+    /**
+     * With a null loader: the class compiled into the program with this binary name (every
+     * compiled class counts as defined by the boot loader). With a loader: its loadClass
+     * (parent-first delegation; classes it defines are interpreted).
+     */
     public static Class<?> forName(String name, boolean initialize, ClassLoader loader)
             throws ClassNotFoundException {
-        Class<?> c = findCompiled0(name);
+        Class<?> c = loader == null ? findCompiled0(name) : loader.loadClass(name);
         if (c == null) {
             throw new ClassNotFoundException(name);
         }
@@ -498,28 +504,30 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     /**
-     * Always null: roast has no class loaders, every class is defined by the boot loader. This
-     * is HotSpot's answer for JDK classes; for application classes HotSpot returns its
-     * application loader, which roast does not model: constructing any ClassLoader runs
-     * ClassLoader's constructor (protection domains, code sources, native libraries, modules),
-     * which would make every program larger.
+     * The defining loader of a class defined at run time; null for every compiled class
+     * (JDK and program classes alike count as defined by the boot loader: HotSpot's
+     * application loader is not modelled).
      */
     public ClassLoader getClassLoader() {
-        return null;
+        return classLoader0();
     }
 
     ClassLoader getClassLoader0() {
-        return null;
+        return classLoader0();
     }
 
+    private native ClassLoader classLoader0();
+
     /**
-     * Reads a resource embedded in the executable: every non-class file of the program's
-     * class path, and the JDK resources compiled code names (see aot/src/resources.rs). A
-     * relative name is resolved against this class's package, as on HotSpot.
+     * Reads a resource: through the defining loader for a class defined at run time, else
+     * the copy embedded in the executable (every non-class file of the program's class
+     * path, and the JDK resources compiled code names; see aot/src/resources.rs). A relative
+     * name is resolved against this class's package, as on HotSpot.
      */
     public InputStream getResourceAsStream(String name) {
-        byte[] bytes = RoastVM.resourceBytes(resolveResourceName(Objects.requireNonNull(name)));
-        return bytes == null ? null : new java.io.ByteArrayInputStream(bytes);
+        String absolute = resolveResourceName(Objects.requireNonNull(name));
+        ClassLoader loader = classLoader0();
+        return loader != null ? loader.getResourceAsStream(absolute) : ClassLoader.getSystemResourceAsStream(absolute);
     }
 
     /**
@@ -528,11 +536,8 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
      */
     public URL getResource(String name) {
         String absolute = resolveResourceName(Objects.requireNonNull(name));
-        if (RoastVM.resourceBytes(absolute) == null) {
-            return null;
-        }
-        throw new UnsupportedOperationException("roast: Class.getResource(\"" + name
-                + "\") cannot return a URL for a resource embedded in the executable yet; use getResourceAsStream");
+        ClassLoader loader = classLoader0();
+        return loader != null ? loader.getResource(absolute) : ClassLoader.getSystemResource(absolute);
     }
 
     /** HotSpot's Class.resolveName: relative names are prefixed with the package path. */

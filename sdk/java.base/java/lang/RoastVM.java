@@ -88,8 +88,17 @@ final class RoastVM {
             case 6: return new IncompatibleClassChangeError(message);
             case 7: return new IllegalAccessError(message);
             case 8: return new InstantiationError(message);
+            case 10: return new ClassFormatError(message);
+            case 11: return new VerifyError(message);
+            case 12: return new LinkageError(message);
+            case 13: return new SecurityException(message);
             default: return new UnsupportedOperationException("roast: " + message);
         }
+    }
+
+    /** Loads a class for the interpreter's resolution: {@code loader.loadClass(name)}. */
+    static Class<?> loadClass(ClassLoader loader, String name) throws ClassNotFoundException {
+        return loader.loadClass(name);
     }
 
     /** The constants of an enum class (a fresh array from its compiled values()), or null. */

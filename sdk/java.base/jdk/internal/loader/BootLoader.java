@@ -1,8 +1,9 @@
 /*
  * roast SDK: the boot class loader's services. HotSpot's BootLoader defines the boot loader's
  * unnamed module through the VM, knows the boot class path and JAVA_HOME's modules and loads
- * native libraries; in a roast executable the JDK classes are compiled in, their natives are
- * part of the runtime (linked statically) and there is no boot class path. Services that
+ * native libraries; in a roast executable every compiled class (JDK and program) is a boot
+ * class found by name, natives are part of the runtime (linked statically) and there is no
+ * boot class path. Services that
  * have no meaning here throw UnsupportedOperationException instead of answering wrongly.
  */
 package jdk.internal.loader;
@@ -55,19 +56,21 @@ public class BootLoader {
         throw unsupported("loading modules into the boot layer");
     }
 
-    /** A JDK class compiled into the executable, or null; program classes are not the boot loader's. */
+    /**
+     * A class compiled into the executable, or null. Compiled program classes count as the
+     * boot loader's too (their getClassLoader() is null), so class loaders whose parent is
+     * the boot loader link plugins against them.
+     */
     public static Class<?> loadClassOrNull(String name) {
         try {
-            Class<?> c = Class.forName(name, false, null);
-            return c.getModule().isNamed() ? c : null;
+            return Class.forName(name, false, null);
         } catch (ClassNotFoundException | LinkageError e) {
             return null;
         }
     }
 
     public static Class<?> loadClass(Module module, String name) {
-        Class<?> c = loadClassOrNull(name);
-        return c != null && c.getModule() == module ? c : null;
+        return loadClassOrNull(name);
     }
 
     /** JDK natives are part of the roast runtime, linked statically: nothing to load. */

@@ -1,0 +1,238 @@
+//! Method invocation from interpreted code (JVMS §6.5 invokestatic, invokespecial,
+//! invokevirtual, invokeinterface). Every call — to compiled code or to another interpreted
+//! method (through its entry thunk) — goes through the native calling convention, so both
+//! kinds of callee are reached the same way and dispatch uses the real vtables and itables.
+//!
+//! Invariants:
+//! - Arguments are popped with their tags checked against the callee's descriptor letters;
+//!   a virtual call's receiver must be an instance of the resolved class (its vtable then
+//!   has the slot), so no call reads outside a vtable.
+//! - A slot holding the runtime's pruned-method stub raises an error naming the method
+//!   (policy in ARCHITECTURE.md, "Interpreter"); the abstract stub raises
+//!   AbstractMethodError as compiled code would.
+
+use super::class::Resolved;
+use super::exec::{check, obj_of, verify_fail, Frame, Thrown, R};
+use super::link::vtable;
+use super::native_code::{call_native, NativeArgs};
+use super::resolve::{self, find_declared, itable_slot, stub_kind, vtable_slot, Target};
+use super::sig::Sig;
+use super::value::Value;
+use crate::classes::{is_subtype, java_name};
+use crate::contract::{self, ClassDesc, MethodEntry};
+use crate::object::{class_by_name, DescExt};
+use std::borrow::Cow;
+
+/// The invoke instruction.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// `invokestatic`
+    Static,
+    /// `invokespecial`
+    Special,
+    /// `invokevirtual`
+    Virtual,
+    /// `invokeinterface`
+    Interface,
+}
+
+/// A resolved call site (cached per constant-pool index; static targets only once their
+/// class is initialized, so the initialization check runs until then).
+#[derive(Clone)]
+pub struct Site {
+    class: &'static ClassDesc,
+    /// The class whose vtable a `Target::Virtual` slot indexes.
+    vclass: &'static ClassDesc,
+    name: String,
+    descriptor: String,
+    target: Target,
+    sig: Sig,
+}
+
+fn resolve_site(f: &Frame, how: How, idx: u16) -> R<Site> {
+    let class = f.m.class();
+    let mref = match class.file.cp.member_ref(idx) {
+        Ok(m) => m,
+        Err(e) => return verify_fail(f.m, &e.to_string()),
+    };
+    let (cname, name, descriptor) = (
+        mref.class.to_string(),
+        mref.name.to_string(),
+        mref.descriptor.to_string(),
+    );
+    let c = resolve::class_named(class, &cname).ok_or(Thrown)?;
+    let sig = format!("{name}{descriptor}");
+    let label = format!("{}.{name}{descriptor}", java_name(c));
+    let direct = |d: Option<(&'static ClassDesc, MethodEntry)>| match d {
+        Some((holder, e)) if !e.is_null() => {
+            if how == How::Static {
+                crate::classes::roast_init_class(holder);
+                check()?;
+            }
+            Ok(Target::Direct(e))
+        }
+        Some(_) => resolve::pruned(&format!("method {label}")).ok_or(Thrown),
+        None => {
+            crate::throw::linkage(
+                contract::error_kind::NO_SUCH_METHOD,
+                &format!("'{label}' (or it was removed from the program as unreachable)"),
+            );
+            Err(Thrown)
+        }
+    };
+    let mut vclass = c;
+    let target = match how {
+        How::Static => direct(find_declared(c, &name, &descriptor))?,
+        How::Special if name == "<init>" || c.is_interface() => {
+            direct(find_declared(c, &name, &descriptor))?
+        }
+        How::Special => match vtable_slot(c, &sig) {
+            Some(s) => Target::Direct(vtable(c)[s]),
+            None => direct(find_declared(c, &name, &descriptor))?,
+        },
+        How::Virtual => match vtable_slot(c, &sig) {
+            Some(s) => Target::Virtual(s),
+            None => direct(find_declared(c, &name, &descriptor))?,
+        },
+        How::Interface => match itable_slot(c, &sig) {
+            Some((iface, i)) => Target::Interface(iface, i),
+            None => {
+                let object = class_by_name("java/lang/Object").ok_or(Thrown)?;
+                vclass = object;
+                match vtable_slot(object, &sig) {
+                    Some(s) => Target::Virtual(s),
+                    None => direct(None)?,
+                }
+            }
+        },
+    };
+    let Some(sig) = Sig::parse(&descriptor) else {
+        return verify_fail(f.m, "malformed method descriptor");
+    };
+    Ok(Site {
+        class: c,
+        vclass,
+        name,
+        descriptor,
+        target,
+        sig,
+    })
+}
+
+/// Executes an invoke instruction.
+pub fn invoke(f: &mut Frame, how: How, idx: u16) -> R<()> {
+    let site = cached_site(f, how, idx)?;
+    let sig = &site.sig;
+    let mut args = Vec::with_capacity(sig.params.len());
+    for &l in sig.params.iter().rev() {
+        let v = f.pop()?;
+        if !matches_letter(v, l) {
+            return verify_fail(
+                f.m,
+                &format!("argument {v:?} for a parameter of type {}", l as char),
+            );
+        }
+        args.push(v);
+    }
+    args.reverse();
+    let receiver = if how == How::Static {
+        None
+    } else {
+        Some(f.pop_ref()?)
+    };
+    let entry = match (site.target, receiver) {
+        (_, Some(0)) => {
+            crate::throw::npe(None);
+            return Err(Thrown);
+        }
+        (Target::Direct(e), _) => e,
+        (Target::Virtual(slot), Some(r)) => {
+            let o = obj_of(r).ok_or(Thrown)?;
+            if !is_subtype(o.desc(), site.vclass) || slot >= o.desc().vtable_len as usize {
+                return verify_fail(f.m, &format!("receiver is not a {}", java_name(site.class)));
+            }
+            vtable(o.desc())[slot]
+        }
+        (Target::Interface(iface, i), Some(r)) => {
+            crate::classes::roast_itable_lookup(r as *mut u8, iface, i as i32)
+        }
+        (_, None) => return verify_fail(f.m, "missing receiver"),
+    };
+    if let Some(kind) = stub_kind(entry) {
+        let label = format!("{}.{}{}", java_name(site.class), site.name, site.descriptor);
+        if kind == "abstract" {
+            crate::throw::linkage(contract::error_kind::ABSTRACT_METHOD, &label);
+            return Err(Thrown);
+        }
+        return resolve::pruned(&format!("method {label}")).ok_or(Thrown);
+    }
+    let mut native = NativeArgs::default();
+    if let Some(r) = receiver {
+        native.int(r as i64);
+    }
+    for v in &args {
+        push_arg(&mut native, *v);
+    }
+    // SAFETY: `entry` implements the resolved method, whose descriptor the arguments match.
+    let ret = unsafe { call_native(entry, &native) };
+    check()?;
+    if sig.ret != b'V' {
+        f.push(Value::from_raw(sig.ret, ret.int, ret.float))?;
+    }
+    Ok(())
+}
+
+/// The call site `idx`, resolved once (a static call's site is cached once its class is
+/// initialized, so that later calls need no initialization check).
+fn cached_site(f: &Frame, how: How, idx: u16) -> R<Cow<'static, Site>> {
+    let class = f.m.class();
+    if let Some(Resolved::Call(s)) = class
+        .resolved
+        .lock()
+        .ok()
+        .and_then(|m| m.get(&idx).copied())
+    {
+        return Ok(Cow::Borrowed(s));
+    }
+    let site = resolve_site(f, how, idx)?;
+    // The declaring class of a static target is the resolved class or a superclass, which
+    // JVMS §5.5 initializes first.
+    let initialized = how != How::Static
+        || site
+            .class
+            .init_state
+            .load(std::sync::atomic::Ordering::Acquire)
+            == contract::INIT_DONE;
+    if !initialized {
+        return Ok(Cow::Owned(site));
+    }
+    let site: &'static Site = Box::leak(Box::new(site));
+    if let Ok(mut m) = class.resolved.lock() {
+        m.insert(idx, Resolved::Call(site));
+    }
+    Ok(Cow::Borrowed(site))
+}
+
+/// Does a value fit a parameter of this descriptor letter?
+pub fn matches_letter(v: Value, l: u8) -> bool {
+    matches!(
+        (v, l),
+        (Value::Int(_), b'Z' | b'B' | b'C' | b'S' | b'I')
+            | (Value::Long(_), b'J')
+            | (Value::Float(_), b'F')
+            | (Value::Double(_), b'D')
+            | (Value::Ref(_), b'L')
+    )
+}
+
+/// Adds a value to native call arguments.
+pub fn push_arg(native: &mut NativeArgs, v: Value) {
+    match v {
+        Value::Int(x) => native.int(i64::from(x)),
+        Value::Long(x) => native.int(x),
+        Value::Float(x) => native.float(u64::from(x.to_bits())),
+        Value::Double(x) => native.float(x.to_bits()),
+        Value::Ref(x) => native.int(x as i64),
+        Value::Top => native.int(0),
+    }
+}

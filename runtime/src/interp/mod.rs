@@ -1,0 +1,33 @@
+//! The interpreter: classes defined at run time (`ClassLoader.defineClass`, the SDK's
+//! `URLClassLoader`) run here, sharing the heap, object layout, dispatch tables, exceptions
+//! and frame records with compiled code. See ARCHITECTURE.md, "Interpreter", for the design.
+//!
+//! Pipeline of a class: `define.rs` (parse with the compiler's own parser, shared through
+//! `#[path]`; resolve supertypes through the loader) → `link.rs` (descriptor, vtable,
+//! itables, metadata; `names.rs` for nesting facts) → calls arrive through entry thunks
+//! (`native_code.rs`) at `exec.rs`, which runs the bytecode (`ops_stack.rs`,
+//! `ops_object.rs`, `invoke.rs`, `indy.rs` with `lambda.rs`, `monitors.rs`) and resolves symbolic references
+//! lazily (`resolve.rs`). `roots.rs` lists the references it holds outside the heap.
+//!
+//! Invariants: see each module. In short: run-time classes look like compiled classes to
+//! every other part of the runtime (descriptors, metadata, mirrors); all values are tagged
+//! and every memory access is checked, so bad bytecode raises VerifyError instead of
+//! corrupting memory; exceptions use the pending-exception convention.
+
+pub mod class;
+pub mod define;
+pub mod exec;
+pub mod indy;
+pub mod invoke;
+pub mod lambda;
+pub mod link;
+pub mod monitors;
+pub mod names;
+pub mod native_code;
+pub mod natives;
+pub mod ops_object;
+pub mod ops_stack;
+pub mod resolve;
+pub mod roots;
+pub mod sig;
+pub mod value;
