@@ -14,6 +14,7 @@
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 pub mod classes;
+pub mod gc;
 pub mod contract;
 pub mod heap;
 pub mod monitor;
