@@ -311,6 +311,9 @@ pub mod symbols {
     pub const STRING_TABLE: &str = "roast_string_table";
     /// Generated: `u32` number of entries in [`STRING_TABLE`].
     pub const STRING_COUNT: &str = "roast_string_count";
+    /// Runtime: `i32`, non-zero while a collection asks every thread to stop; compiled code
+    /// reads it (volatile) at method entries and loop back-edges.
+    pub const SAFEPOINT_REQUESTED: &str = "roast_safepoint_requested";
     /// Prefix of the symbol of a class descriptor: `desc:` + internal name.
     pub const DESC_PREFIX: &str = "desc:";
 }
@@ -350,6 +353,8 @@ pub mod rt {
     pub const MONITOR_EXIT: &str = "roast_monitor_exit";
     /// `ref roast_class_mirror(*ClassDesc)`: the `java.lang.Class` object.
     pub const CLASS_MIRROR: &str = "roast_class_mirror";
+    /// `void roast_safepoint_poll()`: parks the thread while a collection runs.
+    pub const SAFEPOINT_POLL: &str = "roast_safepoint_poll";
 }
 
 /// `roast_throw_error` kinds.

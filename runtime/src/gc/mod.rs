@@ -14,6 +14,7 @@
 //!   free enough, `alloc` returns None and the caller throws OutOfMemoryError.
 
 mod binding;
+mod log;
 pub mod options;
 mod roots;
 mod scan;
@@ -106,6 +107,12 @@ thread_local! {
 
 /// Allocates `size` bytes (a multiple of 8) of zeroed memory for an object; None when the
 /// heap is exhausted even after a collection.
+///
+/// Fast path: bump the thread's Immix buffer and set the object's valid-object bit with a
+/// plain store (buffers are whole Immix lines, so no other thread shares the metadata
+/// byte, and collectors touch it only while the world is stopped). Buffers are zeroed when
+/// the slow path hands out a new one.
+#[inline]
 pub fn alloc(size: usize) -> Option<*mut u8> {
     let entry = match world::current() {
         Some(e) => e,
@@ -114,6 +121,29 @@ pub fn alloc(size: usize) -> Option<*mut u8> {
             world::current()?
         }
     };
+    if size <= MAX_NON_LOS.load(Ordering::Relaxed) && options::get().stress == 0 {
+        let bump = entry.bump();
+        let start = bump.cursor;
+        let end = start + size;
+        if end <= bump.limit {
+            bump.cursor = end;
+            set_valid_object_bit(start);
+            return Some(start.to_mut_ptr());
+        }
+    }
+    alloc_slow(entry, size)
+}
+
+#[inline]
+fn set_valid_object_bit(obj: Address) {
+    // SAFETY: `obj` is in a buffer only this thread allocates from (see `alloc`).
+    unsafe {
+        mmtk::util::metadata::vo_bit::VO_BIT_SIDE_METADATA_SPEC.store::<u8>(obj, 1);
+    }
+}
+
+#[inline(never)]
+fn alloc_slow(entry: &'static world::ThreadEntry, size: usize) -> Option<*mut u8> {
     let stress = options::get().stress;
     if stress > 0 {
         stress_tick(stress);
@@ -124,6 +154,7 @@ pub fn alloc(size: usize) -> Option<*mut u8> {
     } else {
         AllocationSemantics::Default
     };
+    let old_limit = entry.bump().limit;
     let addr = mmtk::memory_manager::alloc(mutator, size, 8, 0, semantics);
     if addr.is_zero() {
         world::take_out_of_memory();
@@ -131,8 +162,24 @@ pub fn alloc(size: usize) -> Option<*mut u8> {
     }
     // SAFETY: MMTk returned `size` bytes at `addr` for this object.
     unsafe { std::ptr::write_bytes(addr.to_mut_ptr::<u8>(), 0, size) };
+    let bump = entry.bump();
+    if bump.limit != old_limit && bump.cursor < bump.limit {
+        // A new buffer: zero what follows this object in it.
+        // SAFETY: [cursor, limit) is the thread's fresh allocation buffer.
+        unsafe {
+            std::ptr::write_bytes(
+                bump.cursor.to_mut_ptr::<u8>(),
+                0,
+                bump.limit - bump.cursor,
+            )
+        };
+    }
     let obj = ObjectReference::from_raw_address(addr)?;
-    mmtk::memory_manager::post_alloc(mutator, obj, size, semantics);
+    if semantics == AllocationSemantics::Default {
+        set_valid_object_bit(addr);
+    } else {
+        mmtk::memory_manager::post_alloc(mutator, obj, size, semantics);
+    }
     Some(addr.to_mut_ptr())
 }
 

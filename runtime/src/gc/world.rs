@@ -23,7 +23,8 @@ use super::binding::Roast;
 use crate::contract::ThreadState;
 use mmtk::util::opaque_pointer::{OpaquePointer, VMMutatorThread, VMThread};
 use mmtk::util::Address;
-use mmtk::Mutator;
+use mmtk::util::alloc::{BumpPointer, ImmixAllocator};
+use mmtk::{AllocationSemantics, Mutator};
 use std::cell::{Cell, UnsafeCell};
 use std::sync::atomic::{AtomicI32, AtomicU8, AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard};
@@ -42,6 +43,8 @@ pub static roast_safepoint_requested: AtomicI32 = AtomicI32::new(0);
 pub struct ThreadEntry {
     state: AtomicU8,
     mutator: UnsafeCell<*mut Mutator<Roast>>,
+    /// The bump pointer of the mutator's default (Immix) allocator.
+    bump: UnsafeCell<*mut BumpPointer>,
     /// Stack pointer recorded when the thread last became SAFE.
     sp: AtomicUsize,
     /// Callee-saved registers recorded with `sp`.
@@ -64,6 +67,14 @@ impl ThreadEntry {
         // SAFETY: set at registration, freed only after the entry left the registry; used
         // by its thread while RUNNING and by the collector while the thread is SAFE.
         unsafe { &mut **self.mutator.get() }
+    }
+
+    /// The bump pointer of the thread's default allocator (its own thread only).
+    #[allow(clippy::mut_from_ref)]
+    pub fn bump(&self) -> &mut BumpPointer {
+        // SAFETY: points into the mutator (boxed, stable), used only by the owning thread
+        // while RUNNING.
+        unsafe { &mut **self.bump.get() }
     }
 
     /// The stack range and saved registers to scan (valid while the thread is SAFE).
@@ -188,6 +199,7 @@ pub fn register_current(stack_hi: usize, tstate: *mut ThreadState) -> &'static T
     let entry: &'static ThreadEntry = Box::leak(Box::new(ThreadEntry {
         state: AtomicU8::new(RUNNING),
         mutator: UnsafeCell::new(std::ptr::null_mut()),
+        bump: UnsafeCell::new(std::ptr::null_mut()),
         sp: AtomicUsize::new(0),
         regs: UnsafeCell::new([0; SAVED_REGS]),
         stack_hi,
@@ -196,9 +208,15 @@ pub fn register_current(stack_hi: usize, tstate: *mut ThreadState) -> &'static T
     let tls = VMMutatorThread(VMThread(OpaquePointer::from_address(Address::from_ref(
         entry,
     ))));
-    let mutator = mmtk::memory_manager::bind_mutator(super::mmtk(), tls);
-    // SAFETY: the entry is not shared yet.
-    unsafe { *entry.mutator.get() = Box::into_raw(mutator) };
+    let mmtk = super::mmtk();
+    let mut mutator = mmtk::memory_manager::bind_mutator(mmtk, tls);
+    let selector = mmtk::memory_manager::get_allocator_mapping(mmtk, AllocationSemantics::Default);
+    // SAFETY: Immix's default allocator is an ImmixAllocator; the entry is not shared yet.
+    unsafe {
+        let immix = mutator.allocator_impl_mut::<ImmixAllocator<Roast>>(selector);
+        *entry.bump.get() = &mut immix.bump_pointer;
+        *entry.mutator.get() = Box::into_raw(mutator);
+    }
     let mut w = world();
     while roast_safepoint_requested.load(Ordering::SeqCst) != 0 {
         w = WORLD_CHANGED.wait(w).unwrap_or_else(|e| e.into_inner());
@@ -249,6 +267,7 @@ pub fn entries() -> Vec<&'static ThreadEntry> {
 
 /// Requests a stop and waits until every registered thread is SAFE; returns them.
 pub fn stop_the_world() -> Vec<&'static ThreadEntry> {
+    super::log::stop_requested();
     roast_safepoint_requested.store(1, Ordering::SeqCst);
     let threads = entries();
     for e in &threads {
@@ -264,11 +283,13 @@ pub fn stop_the_world() -> Vec<&'static ThreadEntry> {
             }
         }
     }
+    super::log::stopped();
     threads
 }
 
 /// Ends a stop: clears the request and wakes every waiting thread.
 pub fn resume_the_world() {
+    super::log::resumed();
     let mut w = world();
     w.completed_gcs += 1;
     roast_safepoint_requested.store(0, Ordering::SeqCst);
