@@ -364,6 +364,13 @@ static RUNTIME_PRIMITIVES: [RuntimeDesc; 9] = [
     primitive_desc(b"void\0", contract::elem::VOID),
 ];
 
+/// Calls `f` with the mirror slots of the runtime's own primitive descriptors (GC roots).
+pub fn for_each_runtime_mirror_root(f: &mut dyn FnMut(usize)) {
+    for r in &RUNTIME_PRIMITIVES {
+        f(r.0.mirror.as_ptr() as usize);
+    }
+}
+
 /// The descriptor of a primitive class by name ("int", "void"): the compiled one when the
 /// program has it, else the runtime's.
 pub fn primitive_class(name: &str) -> Option<&'static ClassDesc> {

@@ -268,6 +268,7 @@ pub fn start(rec: &'static ThreadRec, thread: Obj, daemon: bool, stack_size: i64
     };
     rec.daemon.store(daemon, Ordering::SeqCst);
     rec.status.store(status::RUNNABLE, Ordering::SeqCst);
+    crate::gc::pin(thread.raw());
     starting().push(thread.raw() as usize);
     if !daemon {
         *NON_DAEMON.lock().unwrap_or_else(|e| e.into_inner()) += 1;

@@ -74,6 +74,18 @@ fn first_difference(expected: &str, actual: &str) -> String {
 /// Compiles `aot/tests/java/<dir>/<name>.java`, runs it on HotSpot, builds it with roast, runs
 /// the executable and compares stdout and exit status.
 pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> {
+    check_with(dir, name, javac_flags, &[], &[])
+}
+
+/// Like [`check`], with extra `java` flags (e.g. `-Xmx32m`) and environment variables for
+/// the roast executable (e.g. `ROAST_OPTS`, `ROAST_GC_STRESS`).
+pub fn check_with(
+    dir: &str,
+    name: &str,
+    javac_flags: &[&str],
+    java_flags: &[&str],
+    native_env: &[(&str, &str)],
+) -> Result<(), String> {
     let Ok(jdk) = Jdk::locate() else {
         eprintln!("skipping {dir}/{name}: no JDK found");
         return Ok(());
@@ -92,6 +104,7 @@ pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> 
         .arg(&source))?;
     require_success("javac", &javac)?;
     let java = run(Command::new(jdk.home.join("bin/java"))
+        .args(java_flags)
         .arg("-cp")
         .arg(&classes)
         .arg(name))?;
@@ -103,7 +116,7 @@ pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> 
         .args(["--main", name])
         .arg(&classes))?;
     require_success("roast build", &build)?;
-    let native = run(&mut Command::new(&exe))?;
+    let native = run(Command::new(&exe).envs(native_env.iter().copied()))?;
     let (expected, actual) = (
         String::from_utf8_lossy(&java.stdout),
         String::from_utf8_lossy(&native.stdout),

@@ -4,7 +4,8 @@
 //!
 //! Invariants:
 //! - An `ObjectReference` is the address of the object's header (its first byte); objects are
-//!   8-byte aligned and never move (non-moving Immix), so the copy hooks are unreachable.
+//!   8-byte aligned. Immix may move (defragment) objects that are not pinned; every object a
+//!   stack or register refers to is a pinning root, so code never sees an object move.
 //! - All GC metadata (mark bits, log bits, VO bits) lives on the side: the header's two
 //!   words belong to the runtime (klass, lock/hash).
 //! - A mutator's `VMMutatorThread` is the address of its `world::ThreadEntry`.
@@ -19,6 +20,7 @@ use mmtk::vm::{
     ActivePlan, Collection, GCThreadContext, ObjectModel, ReferenceGlue, RootsWorkFactory,
     Scanning, SlotVisitor, VMBinding, VMGlobalLogBitSpec, VMLocalForwardingBitsSpec,
     VMLocalForwardingPointerSpec, VMLocalLOSMarkNurserySpec, VMLocalMarkBitSpec,
+    VMLocalPinningBitSpec,
 };
 use mmtk::Mutator;
 
@@ -43,7 +45,7 @@ pub struct Objects;
 
 impl ObjectModel<Roast> for Objects {
     const GLOBAL_LOG_BIT_SPEC: VMGlobalLogBitSpec = VMGlobalLogBitSpec::side_first();
-    // Never used: nothing is ever forwarded by a non-moving plan.
+    // The forwarding pointer overwrites the header of the old copy only.
     const LOCAL_FORWARDING_POINTER_SPEC: VMLocalForwardingPointerSpec =
         VMLocalForwardingPointerSpec::in_header(0);
     const LOCAL_FORWARDING_BITS_SPEC: VMLocalForwardingBitsSpec =
@@ -52,18 +54,32 @@ impl ObjectModel<Roast> for Objects {
         VMLocalMarkBitSpec::side_after(Self::LOCAL_FORWARDING_BITS_SPEC.as_spec());
     const LOCAL_LOS_MARK_NURSERY_SPEC: VMLocalLOSMarkNurserySpec =
         VMLocalLOSMarkNurserySpec::side_after(Self::LOCAL_MARK_BIT_SPEC.as_spec());
+    const LOCAL_PINNING_BIT_SPEC: VMLocalPinningBitSpec =
+        VMLocalPinningBitSpec::side_after(Self::LOCAL_LOS_MARK_NURSERY_SPEC.as_spec());
     const OBJECT_REF_OFFSET_LOWER_BOUND: isize = 0;
 
     fn copy(
-        _from: ObjectReference,
-        _semantics: CopySemantics,
-        _copy_context: &mut GCWorkerCopyContext<Roast>,
+        from: ObjectReference,
+        semantics: CopySemantics,
+        copy_context: &mut GCWorkerCopyContext<Roast>,
     ) -> ObjectReference {
-        unreachable!("roast's heap is non-moving")
+        let bytes = Self::get_current_size(from);
+        let dst = copy_context.alloc_copy(from, bytes, 8, 0, semantics);
+        // SAFETY: `dst` is a fresh `bytes`-byte region; `from` is a live object of that size.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                from.to_raw_address().to_ptr::<u8>(),
+                dst.to_mut_ptr::<u8>(),
+                bytes,
+            )
+        };
+        let to = ObjectReference::from_raw_address(dst).expect("non-null copy");
+        copy_context.post_copy(to, bytes, semantics);
+        to
     }
 
     fn copy_to(_from: ObjectReference, _to: ObjectReference, _region: Address) -> Address {
-        unreachable!("roast's heap is non-moving")
+        unreachable!("only sliding compaction plans copy to a given address; roast uses Immix")
     }
 
     fn get_reference_when_copied_to(_from: ObjectReference, to: Address) -> ObjectReference {

@@ -194,6 +194,17 @@ fn stress_tick(every: u64) {
     }
 }
 
+/// Pins `obj` (never moved by later collections) when it is in the collected heap: for
+/// objects whose address the runtime uses as a key (monitors) or keeps outside the root set
+/// for a while (a `Thread` being started).
+pub fn pin(obj: *mut u8) {
+    if scan::in_heap(obj as usize) {
+        if let Some(o) = ObjectReference::from_raw_address(scan::addr(obj as usize)) {
+            mmtk::memory_manager::pin_object(o);
+        }
+    }
+}
+
 /// `System.gc()`: a full collection, now.
 pub fn collect() {
     if let Some(entry) = world::current() {

@@ -96,6 +96,7 @@ pub fn globals(f: &mut dyn FnMut(usize)) {
         super::scan::for_each_ref_slot(lit.raw() as usize, |s| f(s));
     }
     let mut filtered = |s: usize| slot_if_heap(s, f);
+    crate::classes::for_each_runtime_mirror_root(&mut filtered);
     crate::natives::lang::for_each_interned_root(&mut filtered);
     crate::classes::for_each_failure_root(&mut filtered);
     crate::thread::for_each_starting_root(&mut filtered);
