@@ -14,6 +14,7 @@
 //!   free enough, `alloc` returns None and the caller throws OutOfMemoryError.
 
 mod binding;
+pub mod flags;
 mod log;
 pub mod options;
 mod roots;
@@ -64,6 +65,12 @@ pub fn init() {
         mmtk.get_plan().constraints().max_non_los_default_alloc_bytes,
         Ordering::Relaxed,
     );
+    let vo = &mmtk::util::metadata::vo_bit::VO_BIT_SIDE_METADATA_SPEC;
+    assert!(
+        vo.log_num_of_bits == 0 && vo.log_bytes_in_region == 3,
+        "one valid-object bit per 8 bytes"
+    );
+    VO_BITS.store(vo.get_starting_address().as_usize(), Ordering::Relaxed);
     scan::set_heap_range(
         mmtk::memory_manager::starting_heap_address().as_usize(),
         mmtk::memory_manager::last_heap_address().as_usize(),
@@ -134,12 +141,17 @@ pub fn alloc(size: usize) -> Option<*mut u8> {
     alloc_slow(entry, size)
 }
 
+/// Start of the valid-object bit table (one bit per 8 heap bytes, contiguous on 64-bit).
+static VO_BITS: AtomicUsize = AtomicUsize::new(0);
+
 #[inline]
 fn set_valid_object_bit(obj: Address) {
-    // SAFETY: `obj` is in a buffer only this thread allocates from (see `alloc`).
-    unsafe {
-        mmtk::util::metadata::vo_bit::VO_BIT_SIDE_METADATA_SPEC.store::<u8>(obj, 1);
-    }
+    let a = obj.as_usize();
+    let byte = VO_BITS.load(Ordering::Relaxed) + (a >> 6);
+    // SAFETY: MMTk maps the metadata of every heap address it hands out; `obj` is in a
+    // buffer only this thread allocates from, whose metadata bytes no other thread writes
+    // while it runs (see `alloc`).
+    unsafe { *(byte as *mut u8) |= 1 << ((a >> 3) & 7) };
 }
 
 #[inline(never)]
