@@ -175,8 +175,9 @@ fn alloc_slow(entry: &'static world::ThreadEntry, size: usize) -> Option<*mut u8
     // SAFETY: MMTk returned `size` bytes at `addr` for this object.
     unsafe { std::ptr::write_bytes(addr.to_mut_ptr::<u8>(), 0, size) };
     let bump = entry.bump();
-    if bump.limit != old_limit && bump.cursor < bump.limit {
-        // A new buffer: zero what follows this object in it.
+    if bump.limit != old_limit && is_clean_block(addr, bump.limit) {
+        // A whole new block (MMTk zeroes recyclable lines itself, not blocks that are
+        // reused): zero what follows this object in it.
         // SAFETY: [cursor, limit) is the thread's fresh allocation buffer.
         unsafe {
             std::ptr::write_bytes(
@@ -193,6 +194,13 @@ fn alloc_slow(entry: &'static world::ThreadEntry, size: usize) -> Option<*mut u8
         mmtk::memory_manager::post_alloc(mutator, obj, size, semantics);
     }
     Some(addr.to_mut_ptr())
+}
+
+/// Is [start, limit) a whole Immix block (as handed out clean), not a run of recyclable lines?
+fn is_clean_block(start: Address, limit: Address) -> bool {
+    /// Immix's block size in the pinned MMTk (0.33, without `immix_smaller_block`).
+    const BLOCK_BYTES: usize = 1 << 15;
+    start.is_aligned_to(BLOCK_BYTES) && limit - start == BLOCK_BYTES
 }
 
 fn stress_tick(every: u64) {

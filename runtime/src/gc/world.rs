@@ -328,6 +328,10 @@ pub fn safe_region<R>(f: impl FnOnce() -> R) -> R {
     let Some(entry) = current() else {
         return f();
     };
+    if entry.is_safe() {
+        // Nested: the outer region already recorded the stack and stays SAFE.
+        return f();
+    }
     entry.enter_safe();
     let r = f();
     entry.leave_safe();

@@ -21,8 +21,9 @@ fn write_all(fd: i32, mut bytes: &[u8]) {
         fn write(fd: i32, buf: *const u8, n: usize) -> isize;
     }
     while !bytes.is_empty() {
-        // SAFETY: writing from a valid buffer.
-        let n = unsafe { write(fd, bytes.as_ptr(), bytes.len()) };
+        // SAFETY: writing from a valid buffer (a Java array pinned by the caller's frame, or
+        // Rust memory); the write may block, so it runs as a GC safe region.
+        let n = crate::gc::safe_region(|| unsafe { write(fd, bytes.as_ptr(), bytes.len()) });
         if n <= 0 {
             break;
         }
@@ -73,8 +74,10 @@ pub extern "C" fn fis_read_bytes(this: *mut u8, b: *mut u8, off: i32, len: i32) 
         return 0;
     }
     let fd = fd_of(this, "java/io/FileInputStream");
-    // SAFETY: the range was checked against the array length.
-    let n = unsafe { read(fd, b.array_data().add(off as usize), len as usize) };
+    let dst = b.array_data().wrapping_add(off as usize);
+    // SAFETY: the range was checked against the array length; the array is pinned by the
+    // caller's frame. A read may block: it runs as a GC safe region.
+    let n = crate::gc::safe_region(|| unsafe { read(fd, dst, len as usize) });
     if n <= 0 {
         -1
     } else {
@@ -92,8 +95,9 @@ pub extern "C" fn fis_read0(this: *mut u8) -> i32 {
         return -1;
     };
     let mut b = 0u8;
-    // SAFETY: reading one byte into a local.
-    let n = unsafe { read(fd_of(this, "java/io/FileInputStream"), &mut b, 1) };
+    let fd = fd_of(this, "java/io/FileInputStream");
+    // SAFETY: reading one byte into a local; may block, so a GC safe region.
+    let n = crate::gc::safe_region(|| unsafe { read(fd, &mut b, 1) });
     if n == 1 {
         b as i32
     } else {
