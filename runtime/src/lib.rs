@@ -14,8 +14,8 @@
 #![allow(clippy::not_unsafe_ptr_arg_deref)]
 
 pub mod classes;
-pub mod gc;
 pub mod contract;
+pub mod gc;
 pub mod heap;
 pub mod monitor;
 pub mod natives;

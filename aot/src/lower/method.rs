@@ -461,13 +461,16 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
     /// flag is read with a volatile load so that LLVM keeps it inside loops.
     pub fn safepoint_poll(&mut self) {
         let i32t = self.l.ctx.i32_type();
-        let flag = match self.l.module.get_global(contract::symbols::SAFEPOINT_REQUESTED) {
+        let flag = match self
+            .l
+            .module
+            .get_global(contract::symbols::SAFEPOINT_REQUESTED)
+        {
             Some(g) => g,
-            None => {
-                self.l
-                    .module
-                    .add_global(i32t, None, contract::symbols::SAFEPOINT_REQUESTED)
-            }
+            None => self
+                .l
+                .module
+                .add_global(i32t, None, contract::symbols::SAFEPOINT_REQUESTED),
         };
         let b = &self.l.builder;
         let v = b
@@ -478,7 +481,12 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
             .set_volatile(true)
             .expect("volatile");
         let set = b
-            .build_int_compare(IntPredicate::NE, v.into_int_value(), i32t.const_zero(), "sp.set")
+            .build_int_compare(
+                IntPredicate::NE,
+                v.into_int_value(),
+                i32t.const_zero(),
+                "sp.set",
+            )
             .expect("cmp");
         let poll = self.l.ctx.append_basic_block(self.func, "safepoint");
         let cont = self.l.ctx.append_basic_block(self.func, "sp.cont");

@@ -156,7 +156,10 @@ impl Scanning<Roast> for Roots {
         }
     }
 
-    fn scan_vm_specific_roots(_tls: VMWorkerThread, mut factory: impl RootsWorkFactory<SimpleSlot>) {
+    fn scan_vm_specific_roots(
+        _tls: VMWorkerThread,
+        mut factory: impl RootsWorkFactory<SimpleSlot>,
+    ) {
         let mut slots = Vec::new();
         roots::globals(&mut |s| slots.push(to_slot(s)));
         for chunk in slots.chunks(4096) {

@@ -31,9 +31,7 @@ pub fn parse(opts: &str, physical: usize) -> Result<GcOptions, String> {
             .strip_prefix("-Xmx")
             .or_else(|| flag.strip_prefix("-XX:MaxHeapSize="))
         {
-            max = Some(size(v).ok_or_else(|| {
-                format!("Invalid maximum heap size: {flag}")
-            })?);
+            max = Some(size(v).ok_or_else(|| format!("Invalid maximum heap size: {flag}"))?);
         } else if let Some(v) = flag
             .strip_prefix("-Xms")
             .or_else(|| flag.strip_prefix("-XX:InitialHeapSize="))
@@ -120,6 +118,8 @@ mod tests {
         assert!(parse("-Xmx1k", GIB).is_err());
         assert!(parse("-Xmx16m -Xms32m", GIB).is_err());
         assert!(parse("-Xmxlots", GIB).is_err());
-        assert!(parse("-verbose:gc", GIB).unwrap_err().contains("Unrecognized option"));
+        assert!(parse("-verbose:gc", GIB)
+            .unwrap_err()
+            .contains("Unrecognized option"));
     }
 }

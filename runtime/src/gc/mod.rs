@@ -26,6 +26,7 @@ pub use scan::size_for;
 pub use world::{lock, roast_safepoint_poll, roast_safepoint_requested, safe_region};
 
 use binding::Roast;
+use mmtk::util::alloc::BumpPointer;
 use mmtk::util::options::{GCTriggerSelector, PlanSelector};
 use mmtk::util::{Address, ObjectReference, VMThread};
 use mmtk::{AllocationSemantics, MMTKBuilder, MMTK};
@@ -40,9 +41,7 @@ static MAX_NON_LOS: AtomicUsize = AtomicUsize::new(0);
 
 /// The MMTk instance (after [`init`]).
 pub fn mmtk() -> &'static MMTK<Roast> {
-    INSTANCE
-        .get()
-        .expect("gc::init runs before any allocation")
+    INSTANCE.get().expect("gc::init runs before any allocation")
 }
 
 /// Creates the heap and starts the GC threads; then attaches the calling (main) thread.
@@ -62,7 +61,9 @@ pub fn init() {
         return;
     }
     MAX_NON_LOS.store(
-        mmtk.get_plan().constraints().max_non_los_default_alloc_bytes,
+        mmtk.get_plan()
+            .constraints()
+            .max_non_los_default_alloc_bytes,
         Ordering::Relaxed,
     );
     let vo = &mmtk::util::metadata::vo_bit::VO_BIT_SIDE_METADATA_SPEC;
@@ -98,13 +99,21 @@ fn stack_top() -> usize {
     std::hint::black_box(&marker) as *const u8 as usize + (64 << 10)
 }
 
-/// Registers the calling thread as a mutator (before it runs Java code).
+/// Registers the calling thread as a mutator (before it runs Java code) and gives compiled
+/// code its allocation buffer.
 pub fn attach_current_thread() {
-    world::register_current(stack_top(), crate::thread::state());
+    let st = crate::thread::state();
+    let entry = world::register_current(stack_top(), st);
+    st.alloc_bump = if options::get().stress > 0 {
+        EMPTY_BUFFER.as_ptr() as *mut usize
+    } else {
+        entry.bump() as *mut BumpPointer as *mut usize
+    };
 }
 
 /// Unregisters the calling thread (after its last Java frame).
 pub fn detach_current_thread() {
+    crate::thread::state().alloc_bump = std::ptr::null_mut();
     world::unregister_current();
 }
 
@@ -141,8 +150,15 @@ pub fn alloc(size: usize) -> Option<*mut u8> {
     alloc_slow(entry, size)
 }
 
-/// Start of the valid-object bit table (one bit per 8 heap bytes, contiguous on 64-bit).
-static VO_BITS: AtomicUsize = AtomicUsize::new(0);
+/// Start of the valid-object bit table (one bit per 8 heap bytes, contiguous on 64-bit);
+/// compiled code's inline allocation reads it (`contract::symbols::VO_BITS`).
+#[no_mangle]
+pub static roast_vo_bits: AtomicUsize = AtomicUsize::new(0);
+use roast_vo_bits as VO_BITS;
+
+/// An allocation buffer that is always full: compiled code's fast path given this one
+/// always calls the runtime (stress mode).
+static EMPTY_BUFFER: [AtomicUsize; 2] = [AtomicUsize::new(0), AtomicUsize::new(0)];
 
 #[inline]
 fn set_valid_object_bit(obj: Address) {
@@ -180,11 +196,7 @@ fn alloc_slow(entry: &'static world::ThreadEntry, size: usize) -> Option<*mut u8
         // reused): zero what follows this object in it.
         // SAFETY: [cursor, limit) is the thread's fresh allocation buffer.
         unsafe {
-            std::ptr::write_bytes(
-                bump.cursor.to_mut_ptr::<u8>(),
-                0,
-                bump.limit - bump.cursor,
-            )
+            std::ptr::write_bytes(bump.cursor.to_mut_ptr::<u8>(), 0, bump.limit - bump.cursor)
         };
     }
     let obj = ObjectReference::from_raw_address(addr)?;

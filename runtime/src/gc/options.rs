@@ -54,4 +54,3 @@ fn physical_memory() -> usize {
         4 << 30
     }
 }
-

@@ -21,9 +21,9 @@
 
 use super::binding::Roast;
 use crate::contract::ThreadState;
+use mmtk::util::alloc::{BumpPointer, ImmixAllocator};
 use mmtk::util::opaque_pointer::{OpaquePointer, VMMutatorThread, VMThread};
 use mmtk::util::Address;
-use mmtk::util::alloc::{BumpPointer, ImmixAllocator};
 use mmtk::{AllocationSemantics, Mutator};
 use std::cell::{Cell, UnsafeCell};
 use std::sync::atomic::{AtomicI32, AtomicU8, AtomicUsize, Ordering};
