@@ -143,7 +143,7 @@ fn init_default_interfaces(iface: &'static ClassDesc) {
 }
 
 /// The recorded failures of class initializers: descriptor → throwable (kept alive forever,
-/// a GC root once there is a collector).
+/// a GC root: [`for_each_failure_root`]).
 fn failures() -> &'static Mutex<HashMap<usize, usize>> {
     static F: std::sync::OnceLock<Mutex<HashMap<usize, usize>>> = std::sync::OnceLock::new();
     F.get_or_init(|| Mutex::new(HashMap::new()))

@@ -7,7 +7,7 @@
 //! - Every OS thread that runs Java code has a non-zero `ThreadState::thread_id` (main = 1)
 //!   that is never reused; monitors and class initialization identify owners by it.
 //! - A [`ThreadRec`] is created with its `java.lang.Thread` (the shadow keeps its address in
-//!   the `long eetop` field, like HotSpot) and never freed (no GC yet); the OS thread running
+//!   the `long eetop` field, like HotSpot) and never freed (leaked Rust memory); the OS thread running
 //!   it finds it through [`current_rec`].
 //! - Blocking operations (sleep, park, `Object.wait`) check the interrupt flag while holding
 //!   the lock that [`interrupt`] takes before waking them, so no interrupt is lost.
