@@ -8,6 +8,7 @@ struct roast_thread_state {
     uintptr_t stack_limit;
     void *java_thread;
     uintptr_t thread_id;
+    void *alloc_bump;
 };
 
 __thread struct roast_thread_state roast_thread;

@@ -77,6 +77,10 @@ enum Command {
         /// Main class, when the input does not say.
         #[arg(long = "main", short = 'm')]
         main: Option<String>,
+        /// HotSpot-style VM options for the run: `-Xmx32m`, `-Xms8m` (passed to the
+        /// executable through the ROAST_OPTS environment variable).
+        #[arg(short = 'X', value_name = "OPTION", allow_hyphen_values = true)]
+        vm_options: Vec<String>,
         /// Arguments for the program.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<String>,
@@ -105,7 +109,12 @@ fn build_options(a: BuildArgs) -> BuildOptions {
     }
 }
 
-fn run(input: PathBuf, main: Option<String>, args: Vec<String>) -> Result<ExitCode, String> {
+fn run(
+    input: PathBuf,
+    main: Option<String>,
+    vm_options: Vec<String>,
+    args: Vec<String>,
+) -> Result<ExitCode, String> {
     let main = main.or_else(|| {
         (input.extension().is_some_and(|e| e == "java"))
             .then(|| input.file_stem().map(|s| s.to_string_lossy().into_owned()))
@@ -138,7 +147,13 @@ fn run(input: PathBuf, main: Option<String>, args: Vec<String>) -> Result<ExitCo
         };
         driver::build(&opts)?;
     }
-    let status = std::process::Command::new(&exe)
+    let mut command = std::process::Command::new(&exe);
+    if !vm_options.is_empty() {
+        let mut opts: Vec<String> = std::env::var("ROAST_OPTS").into_iter().collect();
+        opts.extend(vm_options.iter().map(|o| format!("-X{o}")));
+        command.env("ROAST_OPTS", opts.join(" "));
+    }
+    let status = command
         .args(args)
         .status()
         .map_err(|e| format!("cannot run {}: {e}", exe.display()))?;
@@ -165,7 +180,12 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             })
         }
-        Command::Run { input, main, args } => run(input, main, args),
+        Command::Run {
+            input,
+            main,
+            vm_options,
+            args,
+        } => run(input, main, vm_options, args),
     };
     match result {
         Ok(code) => code,

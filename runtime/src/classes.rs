@@ -30,7 +30,8 @@ enum Claim {
 /// JVMS §5.5 steps 1–5: waits while another thread initializes `desc`, then claims it.
 fn claim(desc: &ClassDesc) -> Claim {
     let me = thread::current_id();
-    let mut g = INIT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    // Held across the safe region of the wait below: taken in the GC-safe state.
+    let mut g = crate::gc::lock(&INIT_LOCK);
     loop {
         match desc.init_state.load(Ordering::Acquire) {
             contract::INIT_DONE => return Claim::Ready,
@@ -55,7 +56,7 @@ fn claim(desc: &ClassDesc) -> Claim {
 
 /// JVMS §5.5 steps 10–12: publishes the outcome and wakes waiting threads.
 fn finish(desc: &ClassDesc, state: i32) {
-    let _g = INIT_LOCK.lock().unwrap_or_else(|e| e.into_inner());
+    let _g = crate::gc::lock(&INIT_LOCK);
     desc.init_thread.store(0, Ordering::Relaxed);
     desc.init_state.store(state, Ordering::Release);
     INIT_DONE_CV.notify_all();
@@ -142,10 +143,19 @@ fn init_default_interfaces(iface: &'static ClassDesc) {
 }
 
 /// The recorded failures of class initializers: descriptor → throwable (kept alive forever,
-/// a GC root once there is a collector).
+/// a GC root: [`for_each_failure_root`]).
 fn failures() -> &'static Mutex<HashMap<usize, usize>> {
     static F: std::sync::OnceLock<Mutex<HashMap<usize, usize>>> = std::sync::OnceLock::new();
     F.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// Calls `f` with the root slots of the recorded failures (the world is stopped).
+pub fn for_each_failure_root(f: &mut dyn FnMut(usize)) {
+    if let Ok(mut m) = failures().lock() {
+        for v in m.values_mut() {
+            f(v as *mut usize as usize);
+        }
+    }
 }
 
 /// The recorded initialization failure of `desc`, if any.
@@ -362,6 +372,13 @@ static RUNTIME_PRIMITIVES: [RuntimeDesc; 9] = [
     primitive_desc(b"double\0", contract::elem::DOUBLE),
     primitive_desc(b"void\0", contract::elem::VOID),
 ];
+
+/// Calls `f` with the mirror slots of the runtime's own primitive descriptors (GC roots).
+pub fn for_each_runtime_mirror_root(f: &mut dyn FnMut(usize)) {
+    for r in &RUNTIME_PRIMITIVES {
+        f(r.0.mirror.as_ptr() as usize);
+    }
+}
 
 /// The descriptor of a primitive class by name ("int", "void"): the compiled one when the
 /// program has it, else the runtime's.

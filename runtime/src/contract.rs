@@ -383,6 +383,8 @@ pub struct ThreadState {
     pub java_thread: *mut u8,
     /// Small integer identifying the thread (1 = main).
     pub thread_id: usize,
+    /// The thread's allocation buffer `{cursor, limit}` (see `runtime/src/gc`), or null.
+    pub alloc_bump: *mut usize,
 }
 
 /// Byte offsets of `ThreadState` fields used by compiled code.
@@ -393,6 +395,8 @@ pub mod thread_offset {
     pub const TOP_FRAME: u32 = 8;
     /// `stack_limit`
     pub const STACK_LIMIT: u32 = 16;
+    /// `alloc_bump`
+    pub const ALLOC_BUMP: u32 = 40;
 }
 
 /// Symbol names shared by compiler and runtime.
@@ -420,6 +424,12 @@ pub mod symbols {
     /// Generated: NUL-terminated `java.home` (the JDK the class library was read from); the
     /// embedded JDK files (resources named `/lib/...`) appear below it.
     pub const JAVA_HOME: &str = "roast_java_home";
+    /// Runtime: `i32`, non-zero while a collection asks every thread to stop; compiled code
+    /// reads it (volatile) at method entries and loop back-edges.
+    pub const SAFEPOINT_REQUESTED: &str = "roast_safepoint_requested";
+    /// Runtime: `u64`, the address of the valid-object bit table (one bit per 8 heap
+    /// bytes, byte `addr >> 6`, bit `(addr >> 3) & 7`), set at start-up.
+    pub const VO_BITS: &str = "roast_vo_bits";
     /// Prefix of the symbol of a class descriptor: `desc:` + internal name.
     pub const DESC_PREFIX: &str = "desc:";
 }
@@ -459,6 +469,8 @@ pub mod rt {
     pub const MONITOR_EXIT: &str = "roast_monitor_exit";
     /// `ref roast_class_mirror(*ClassDesc)`: the `java.lang.Class` object.
     pub const CLASS_MIRROR: &str = "roast_class_mirror";
+    /// `void roast_safepoint_poll()`: parks the thread while a collection runs.
+    pub const SAFEPOINT_POLL: &str = "roast_safepoint_poll";
 }
 
 /// `roast_throw_error` kinds.

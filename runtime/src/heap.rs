@@ -8,42 +8,19 @@
 //! to the system allocator. Another thread sees a new object only through a store that
 //! publishes it (a data race in Java terms when not synchronized, as on HotSpot).
 
+//! The heap: allocation of objects and arrays through one entry point each; memory comes
+//! from the garbage collector (`gc`).
+//!
+//! Invariants: every object is 8-byte aligned and zeroed except for its header; the header's
+//! klass word is set before the object is returned, with no safepoint in between (so a
+//! collection never sees an object without a class). A failed allocation leaves
+//! OutOfMemoryError ("Java heap space") pending: a new one when it can be allocated, else the
+//! error preallocated at start-up (as HotSpot does).
+
 use crate::contract::{ClassDesc, ARRAY_BASE_OFFSET, ARRAY_LENGTH_OFFSET};
 use crate::object::Obj;
 use std::cell::Cell;
-
-const CHUNK: usize = 32 << 20;
-
-thread_local! {
-    static BUMP: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
-}
-
-fn fresh_chunk(min: usize) -> (usize, usize) {
-    let size = min.max(CHUNK);
-    let layout = std::alloc::Layout::from_size_align(size, 16).expect("chunk layout");
-    // SAFETY: the layout has a non-zero size.
-    let p = unsafe { std::alloc::alloc_zeroed(layout) };
-    if p.is_null() {
-        return (0, 0);
-    }
-    (p as usize, p as usize + size)
-}
-
-/// Allocates `size` zeroed bytes (rounded up to 8) or returns None when out of memory.
-fn allocate(size: usize) -> Option<*mut u8> {
-    let size = (size + 7) & !7;
-    BUMP.with(|b| {
-        let (mut top, mut end) = b.get();
-        if top + size > end || top == 0 {
-            (top, end) = fresh_chunk(size);
-            if top == 0 {
-                return None;
-            }
-        }
-        b.set((top + size, end));
-        Some(top as *mut u8)
-    })
-}
+use std::sync::atomic::{AtomicPtr, Ordering};
 
 fn header(p: *mut u8, desc: &ClassDesc) -> Obj {
     let klass = desc as *const ClassDesc as usize;
@@ -53,12 +30,47 @@ fn header(p: *mut u8, desc: &ClassDesc) -> Obj {
     o
 }
 
+/// The OutOfMemoryError thrown when even constructing a new one fails (a GC root).
+static PREALLOCATED_OOM: AtomicPtr<u8> = AtomicPtr::new(std::ptr::null_mut());
+
+thread_local! {
+    static RAISING_OOM: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The address of the preallocated error's slot (for the root set).
+pub fn preallocated_oom_slot() -> usize {
+    PREALLOCATED_OOM.as_ptr() as usize
+}
+
+/// Creates the preallocated OutOfMemoryError (at start-up, after `gc::init`).
+pub fn preallocate_out_of_memory_error() {
+    crate::throw::out_of_memory();
+    if let Some(e) = crate::thread::take_pending() {
+        PREALLOCATED_OOM.store(e.raw(), Ordering::SeqCst);
+    }
+}
+
+/// Leaves OutOfMemoryError pending.
+fn out_of_memory() {
+    if RAISING_OOM.with(|r| r.replace(true)) {
+        // Constructing the error itself ran out of memory.
+        crate::thread::set_pending(Obj::from_raw(PREALLOCATED_OOM.load(Ordering::SeqCst)));
+        return;
+    }
+    crate::throw::out_of_memory();
+    if crate::thread::pending().is_none() {
+        crate::thread::set_pending(Obj::from_raw(PREALLOCATED_OOM.load(Ordering::SeqCst)));
+    }
+    RAISING_OOM.with(|r| r.set(false));
+}
+
 /// Allocates an instance of `desc`; None (with OutOfMemoryError pending) on failure.
 pub fn alloc_instance(desc: &ClassDesc) -> Option<Obj> {
-    match allocate(desc.instance_size as usize) {
+    let size = crate::gc::size_for(desc, 0)?;
+    match crate::gc::alloc(size) {
         Some(p) => Some(header(p, desc)),
         None => {
-            crate::throw::out_of_memory();
+            out_of_memory();
             None
         }
     }
@@ -66,18 +78,15 @@ pub fn alloc_instance(desc: &ClassDesc) -> Option<Obj> {
 
 /// Allocates an array of class `desc` with `len` elements (len >= 0).
 pub fn alloc_array(desc: &ClassDesc, len: usize) -> Option<Obj> {
-    let elem = desc.instance_size as usize;
-    let size = len
-        .checked_mul(elem)
-        .and_then(|b| b.checked_add(ARRAY_BASE_OFFSET as usize));
-    match size.and_then(allocate) {
+    let size = crate::gc::size_for(desc, len).filter(|&s| s <= crate::gc::max_memory());
+    match size.and_then(crate::gc::alloc) {
         Some(p) => {
             let o = header(p, desc);
             o.write::<i32>(ARRAY_LENGTH_OFFSET as usize, len as i32);
             Some(o)
         }
         None => {
-            crate::throw::out_of_memory();
+            out_of_memory();
             None
         }
     }

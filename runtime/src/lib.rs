@@ -20,6 +20,7 @@ pub mod classes;
 #[path = "../../aot/src/classfile/mod.rs"]
 pub mod classfile;
 pub mod contract;
+pub mod gc;
 pub mod heap;
 pub mod interp;
 pub mod monitor;

@@ -2,11 +2,13 @@
 //! monitorenter/monitorexit) as fat monitors in a runtime table keyed by object address.
 //!
 //! Invariants:
-//! - Objects never move and are never freed yet (no GC), so an object's address identifies
-//!   it for the life of the process and its [`Monitor`] (leaked) is never removed. A moving
-//!   collector will need the monitor reachable from the header instead: the next step is thin
-//!   locks in the header's lock word (owner id + recursion count, CAS to enter) inflating to
-//!   these fat monitors on contention or `wait`.
+//! - An object that is ever entered (`of`) is pinned by the collector, so its address
+//!   identifies it while it lives. Monitors (leaked) are never removed: when an object dies,
+//!   its monitor is idle (no owner: the owner's stack kept the object alive; no waiters,
+//!   likewise), and a later object allocated at the same address reuses it, which is
+//!   indistinguishable from a fresh monitor. The table grows with the number of distinct
+//!   addresses ever locked. Next step: thin locks in the header's lock word inflating to
+//!   monitors reachable from the header.
 //! - `owner` is the owning thread's id (`thread::current_id`, never 0) or 0; only the owner
 //!   changes `count`. Entering takes `owner` by CAS; a thread that must block registers in
 //!   `blocked` before its last CAS under `lock`, and the exiting owner wakes one blocked
@@ -193,12 +195,15 @@ fn shards() -> &'static [Shard; SHARDS] {
 const CACHE: usize = 32;
 
 std::thread_local! {
-    /// Per-thread cache of recent (object, monitor) pairs: valid forever, objects never move.
+    /// Per-thread cache of recent (object address, monitor) pairs: valid forever (entered
+    /// objects are pinned, and monitors are never removed).
     static RECENT: std::cell::Cell<[(usize, usize); CACHE]> = const { std::cell::Cell::new([(0, 0); CACHE]) };
 }
 
-/// The monitor of the object at `obj`, created on first use.
+/// The monitor of the object at `obj`, created on first use. The object is pinned: its
+/// address stays its key.
 pub fn of(obj: *mut u8) -> &'static Monitor {
+    crate::gc::pin(obj);
     lookup(obj, true).expect("created on demand")
 }
 

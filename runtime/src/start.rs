@@ -51,6 +51,7 @@ pub extern "C" fn roast_start(argc: i32, argv: *const *const u8) -> i32 {
     }));
     set_stack_limit(main_stack_size());
     thread::state().thread_id = 1;
+    crate::gc::init();
     let args: Vec<String> = (1..argc as usize)
         .map(|i| {
             // SAFETY: argv has argc valid C strings.
@@ -68,6 +69,9 @@ pub extern "C" fn roast_start(argc: i32, argv: *const *const u8) -> i32 {
         if let Some(d) = crate::object::class_by_name(name) {
             crate::classes::roast_init_class(d);
         }
+    }
+    if thread::pending().is_none() {
+        crate::heap::preallocate_out_of_memory_error();
     }
     if thread::pending().is_none() {
         // SAFETY: the compiler-generated entry takes the String[] of arguments.

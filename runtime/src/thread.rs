@@ -7,14 +7,16 @@
 //! - Every OS thread that runs Java code has a non-zero `ThreadState::thread_id` (main = 1)
 //!   that is never reused; monitors and class initialization identify owners by it.
 //! - A [`ThreadRec`] is created with its `java.lang.Thread` (the shadow keeps its address in
-//!   the `long eetop` field, like HotSpot) and never freed (no GC yet); the OS thread running
+//!   the `long eetop` field, like HotSpot) and never freed (leaked Rust memory); the OS thread running
 //!   it finds it through [`current_rec`].
 //! - Blocking operations (sleep, park, `Object.wait`) check the interrupt flag while holding
 //!   the lock that [`interrupt`] takes before waking them, so no interrupt is lost.
 //! - The process ends (shutdown hooks, exit) when main has returned and the count of live
 //!   non-daemon threads is zero ([`wait_for_non_daemon_threads`]).
-//! - No safepoints yet: a future stop-the-world collector needs polls at method entries and
-//!   loop back-edges plus a "blocked in the runtime" state around every wait below.
+//! - Every blocking wait below runs in `with_status`, a GC safe region (`gc::safe_region`),
+//!   so a stop-the-world collection never waits for a blocked thread.
+//! - A started thread's `Thread` object is a GC root ([`for_each_starting_root`]) from
+//!   `start` until the new thread has attached to the collector and stored it in its state.
 
 use crate::contract::ThreadState;
 use crate::object::Obj;
@@ -167,11 +169,12 @@ pub fn interrupt(rec: &ThreadRec) {
     }
 }
 
-/// Runs `f` with the thread's state set to `st`, restoring RUNNABLE afterwards.
+/// Runs `f` with the thread's state set to `st`, restoring RUNNABLE afterwards. `f` runs
+/// as a GC safe region (a blocking wait: it must not allocate or write reference fields).
 pub fn with_status<R>(st: i32, f: impl FnOnce() -> R) -> R {
     let rec = current_rec();
     rec.status.store(st, Ordering::SeqCst);
-    let r = f();
+    let r = crate::gc::safe_region(f);
     rec.status.store(status::RUNNABLE, Ordering::SeqCst);
     r
 }
@@ -265,6 +268,8 @@ pub fn start(rec: &'static ThreadRec, thread: Obj, daemon: bool, stack_size: i64
     };
     rec.daemon.store(daemon, Ordering::SeqCst);
     rec.status.store(status::RUNNABLE, Ordering::SeqCst);
+    crate::gc::pin(thread.raw());
+    starting().push(thread.raw() as usize);
     if !daemon {
         *NON_DAEMON.lock().unwrap_or_else(|e| e.into_inner()) += 1;
     }
@@ -278,6 +283,7 @@ pub fn start(rec: &'static ThreadRec, thread: Obj, daemon: bool, stack_size: i64
         .stack_size(stack)
         .spawn(move || thread_main(args));
     if spawned.is_err() {
+        forget_starting(thread.raw() as usize);
         rec.status.store(status::NEW, Ordering::SeqCst);
         if !daemon {
             *NON_DAEMON.lock().unwrap_or_else(|e| e.into_inner()) -= 1;
@@ -297,11 +303,35 @@ fn thread_main(args: StartArgs) {
     st.thread_id = args.id;
     st.java_thread = args.thread as *mut u8;
     CURRENT.with(|c| c.set(Some(args.rec)));
+    crate::gc::attach_current_thread();
+    forget_starting(args.thread);
     // SAFETY: compiled Java entry taking the Thread object; exceptions end in the pending slot.
     unsafe { run_thread(args.thread as *mut u8) };
     set_pending(None);
+    state().java_thread = std::ptr::null_mut();
+    crate::gc::detach_current_thread();
     // `Thread.exit` normally ended the thread already (`terminated`); this covers failures.
     terminated(args.rec);
+}
+
+/// `Thread` objects of threads being started (GC roots until the thread runs).
+fn starting() -> MutexGuard<'static, Vec<usize>> {
+    static STARTING: Mutex<Vec<usize>> = Mutex::new(Vec::new());
+    STARTING.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn forget_starting(thread: usize) {
+    let mut s = starting();
+    if let Some(i) = s.iter().position(|&t| t == thread) {
+        s.swap_remove(i);
+    }
+}
+
+/// Calls `f` with the root slots of threads being started (the world is stopped).
+pub fn for_each_starting_root(f: &mut dyn FnMut(usize)) {
+    for t in starting().iter() {
+        f(t as *const usize as usize);
+    }
 }
 
 /// Marks the thread of `rec` TERMINATED and releases its non-daemon count (once).
@@ -321,10 +351,12 @@ pub fn terminated(rec: &ThreadRec) {
 
 /// Blocks until every non-daemon thread has ended (HotSpot's DestroyJavaVM).
 pub fn wait_for_non_daemon_threads() {
-    let mut n = NON_DAEMON.lock().unwrap_or_else(|e| e.into_inner());
-    while *n > 0 {
-        n = NON_DAEMON_DONE.wait(n).unwrap_or_else(|e| e.into_inner());
-    }
+    crate::gc::safe_region(|| {
+        let mut n = NON_DAEMON.lock().unwrap_or_else(|e| e.into_inner());
+        while *n > 0 {
+            n = NON_DAEMON_DONE.wait(n).unwrap_or_else(|e| e.into_inner());
+        }
+    });
 }
 
 /// A deadline `d` from now, None when it overflows (treated as forever).

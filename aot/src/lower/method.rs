@@ -19,7 +19,7 @@ use crate::classfile::{access, ClassFile, ExceptionHandler};
 use crate::contract::{self, rt};
 use crate::program::{ClassId, MethodId};
 use inkwell::basic_block::BasicBlock;
-use inkwell::values::{BasicValueEnum, FunctionValue, IntValue, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, IntValue, PointerValue};
 use inkwell::IntPredicate;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
@@ -323,6 +323,7 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
         let exit = self.exit_block();
         self.l.builder.build_unconditional_branch(exit).expect("br");
         self.l.builder.position_at_end(ok);
+        self.safepoint_poll();
         self.store_params();
         if self.l.program.method(self.m).access & access::SYNCHRONIZED != 0 {
             self.enter_method_monitor();
@@ -453,6 +454,53 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
         }
         self.exit = Some(bb);
         bb
+    }
+
+    /// A safepoint poll (method entry, loop back-edge): when the runtime's request flag is
+    /// set, call `roast_safepoint_poll`, which parks the thread while a collection runs. The
+    /// flag is read with a volatile load so that LLVM keeps it inside loops.
+    pub fn safepoint_poll(&mut self) {
+        let i32t = self.l.ctx.i32_type();
+        let flag = match self
+            .l
+            .module
+            .get_global(contract::symbols::SAFEPOINT_REQUESTED)
+        {
+            Some(g) => g,
+            None => self
+                .l
+                .module
+                .add_global(i32t, None, contract::symbols::SAFEPOINT_REQUESTED),
+        };
+        let b = &self.l.builder;
+        let v = b
+            .build_load(i32t, flag.as_pointer_value(), "sp.flag")
+            .expect("load");
+        v.as_instruction_value()
+            .expect("load instruction")
+            .set_volatile(true)
+            .expect("volatile");
+        let set = b
+            .build_int_compare(
+                IntPredicate::NE,
+                v.into_int_value(),
+                i32t.const_zero(),
+                "sp.set",
+            )
+            .expect("cmp");
+        let poll = self.l.ctx.append_basic_block(self.func, "safepoint");
+        let cont = self.l.ctx.append_basic_block(self.func, "sp.cont");
+        self.l
+            .builder
+            .build_conditional_branch(set, poll, cont)
+            .expect("br");
+        self.l.builder.position_at_end(poll);
+        let f = self.l.runtime_fn(rt::SAFEPOINT_POLL, |l| {
+            l.ctx.void_type().fn_type(&[], false)
+        });
+        self.l.builder.build_call(f, &[], "").expect("call");
+        self.l.builder.build_unconditional_branch(cont).expect("br");
+        self.l.builder.position_at_end(cont);
     }
 
     /// Records the current pc in the frame record (before calls, for stack traces).

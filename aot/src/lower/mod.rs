@@ -11,6 +11,7 @@
 //! - Vtable and itable entries of methods that are not reachable point to
 //!   `roast_unreachable_method`, which aborts loudly (RTA says they cannot run).
 
+mod alloc;
 mod annotation_meta;
 pub mod class_meta;
 pub mod descs;
@@ -138,7 +139,14 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     pub fn thread_state_type(&self) -> StructType<'ctx> {
         let (p, i64t) = (self.ptr(), self.ctx.i64_type());
         self.ctx.struct_type(
-            &[p.into(), p.into(), i64t.into(), p.into(), i64t.into()],
+            &[
+                p.into(),
+                p.into(),
+                i64t.into(),
+                p.into(),
+                i64t.into(),
+                p.into(),
+            ],
             false,
         )
     }

@@ -21,6 +21,9 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
         let next = insn.pc + insn.len;
         let (cond, target) = match insn.op {
             Op::Goto(t) => {
+                if t <= insn.pc {
+                    self.safepoint_poll();
+                }
                 let b = self.block_at(t);
                 self.l.builder.build_unconditional_branch(b).expect("br");
                 return;
@@ -74,6 +77,9 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
             }
             _ => unreachable!("not a branch"),
         };
+        if target <= insn.pc {
+            self.safepoint_poll();
+        }
         let (t, f) = (self.block_at(target), self.block_at(next));
         self.l
             .builder

@@ -458,17 +458,9 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
         }
         self.ensure_initialized(c);
         let desc = self.l.desc(c);
-        let f = self.l.runtime_fn(rt::ALLOC, |l| {
-            l.ref_type().fn_type(&[l.ptr().into()], false)
-        });
+        let size = self.l.program.layout(c).instance_size;
         self.set_frame_pc();
-        let obj = self
-            .l
-            .builder
-            .build_call(f, &[desc.into()], "obj")
-            .expect("call");
-        let obj = obj.try_as_basic_value().basic().expect("value");
-        self.check_exception();
+        let obj = self.alloc_instance_inline(desc, size);
         self.push(obj, Kind::Ref);
     }
 

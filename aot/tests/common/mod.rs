@@ -94,7 +94,19 @@ fn copy_resources(from: &Path, to: &Path) -> Result<(), String> {
 /// directory), runs it on HotSpot, builds it with roast, runs
 /// the executable and compares stdout and exit status.
 pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> {
-    check_program(dir, name, javac_flags, false)
+    check_program(dir, name, javac_flags, &[], &[], false)
+}
+
+/// Like [`check`], with extra `java` flags (e.g. `-Xmx32m`) and environment variables for
+/// the roast executable (e.g. `ROAST_OPTS`, `ROAST_GC_STRESS`).
+pub fn check_with(
+    dir: &str,
+    name: &str,
+    javac_flags: &[&str],
+    java_flags: &[&str],
+    native_env: &[(&str, &str)],
+) -> Result<(), String> {
+    check_program(dir, name, javac_flags, java_flags, native_env, false)
 }
 
 /// Like [`check`] for a program that loads classes at run time: every `.java` file of
@@ -102,7 +114,7 @@ pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> 
 /// separate directory, which roast never sees; both runs get its absolute path as `args[0]`
 /// (the acceptance corpus's "dyn" convention).
 pub fn check_with_plugins(dir: &str, name: &str) -> Result<(), String> {
-    check_program(dir, name, &[], true)
+    check_program(dir, name, &[], &[], &[], true)
 }
 
 fn compile_plugins(
@@ -128,7 +140,14 @@ fn compile_plugins(
     require_success("javac (plugins)", &javac)
 }
 
-fn check_program(dir: &str, name: &str, javac_flags: &[&str], plugins: bool) -> Result<(), String> {
+fn check_program(
+    dir: &str,
+    name: &str,
+    javac_flags: &[&str],
+    java_flags: &[&str],
+    native_env: &[(&str, &str)],
+    plugins: bool,
+) -> Result<(), String> {
     let Ok(jdk) = Jdk::locate() else {
         eprintln!("skipping {dir}/{name}: no JDK found");
         return Ok(());
@@ -155,6 +174,7 @@ fn check_program(dir: &str, name: &str, javac_flags: &[&str], plugins: bool) -> 
         args.push(plugin_classes.clone());
     }
     let java = run(Command::new(jdk.home.join("bin/java"))
+        .args(java_flags)
         .arg("-cp")
         .arg(&classes)
         .arg(name)
@@ -167,7 +187,9 @@ fn check_program(dir: &str, name: &str, javac_flags: &[&str], plugins: bool) -> 
         .args(["--main", name])
         .arg(&classes))?;
     require_success("roast build", &build)?;
-    let native = run(Command::new(&exe).args(&args))?;
+    let native = run(Command::new(&exe)
+        .args(&args)
+        .envs(native_env.iter().copied()))?;
     let (expected, actual) = (
         String::from_utf8_lossy(&java.stdout),
         String::from_utf8_lossy(&native.stdout),

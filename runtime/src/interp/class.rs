@@ -159,5 +159,9 @@ pub fn register(class: &'static RtClass) -> bool {
     let d = class.desc();
     r.by_loader_name.insert(key, d as *const ClassDesc as usize);
     r.by_desc.insert(d as *const ClassDesc as usize, class);
+    if class.loader != 0 {
+        // The loader's address keys the registry: the collector must never move it.
+        crate::gc::pin(class.loader as *mut u8);
+    }
     true
 }

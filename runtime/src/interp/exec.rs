@@ -320,13 +320,28 @@ fn interpret(f: &mut Frame) -> R<Value> {
         f.set_pc(insn.pc);
         match step(f, insn) {
             Ok(Flow::Next) => idx += 1,
-            Ok(Flow::Jump(pc)) => idx = target(m, pc)?,
+            Ok(Flow::Jump(pc)) => {
+                if pc <= insn.pc {
+                    safepoint_poll();
+                }
+                idx = target(m, pc)?
+            }
             Ok(Flow::Return(v)) => return Ok(v),
             Err(Thrown) => match handler_for(f, insn.pc)? {
                 Some(pc) => idx = target(m, pc)?,
                 None => return Err(Thrown),
             },
         }
+    }
+}
+
+/// A backward branch is a safepoint, as loop back-edges are in compiled code: a collection
+/// requested by another thread waits for this one here. The frame's references are in its
+/// record (`roots::frame_slots`), so a moving collection updates them in place.
+fn safepoint_poll() {
+    use std::sync::atomic::Ordering;
+    if crate::gc::roast_safepoint_requested.load(Ordering::Acquire) != 0 {
+        crate::gc::roast_safepoint_poll();
     }
 }
 

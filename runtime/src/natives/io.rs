@@ -10,7 +10,7 @@
 //! Invariant: the descriptor number lives in the `fd` field of the stream's `FileDescriptor`
 //! (the stream's own `fd` field), exactly where the JDK's Java code reads it.
 
-use super::fs::{c_path, last_error};
+use super::fs::{c_path, error_text, last_error};
 use crate::object::{class_by_name, field_offset, Obj};
 use crate::strings::rust_string;
 use crate::throw;
@@ -52,6 +52,18 @@ fn open_fd(this: *mut u8, class: &str) -> Option<i32> {
     Some(fd)
 }
 
+/// Runs a system call that may block as a GC safe region (a collection may run meanwhile;
+/// the buffers are pinned by the caller's frame); its result and the `errno` it left.
+fn blocking<T>(call: impl FnOnce() -> T) -> (T, i32) {
+    crate::gc::safe_region(|| {
+        let r = call();
+        (
+            r,
+            std::io::Error::last_os_error().raw_os_error().unwrap_or(0),
+        )
+    })
+}
+
 fn interrupted() -> bool {
     std::io::Error::last_os_error().raw_os_error() == Some(libc::EINTR)
 }
@@ -62,14 +74,15 @@ fn read_some(fd: i32, p: *mut u8, len: i32) -> i32 {
         return 0;
     }
     loop {
-        // SAFETY: `p` points to `len` writable bytes (checked by the callers).
-        let n = unsafe { libc::read(fd, p.cast(), len as usize) };
+        // SAFETY: `p` points to `len` writable bytes (checked by the callers) of an array the
+        // caller's frame pins.
+        let (n, errno) = blocking(|| unsafe { libc::read(fd, p.cast(), len as usize) });
         match n {
             0 => return -1,
             n if n > 0 => return n as i32,
-            _ if interrupted() => continue,
+            _ if errno == libc::EINTR => continue,
             _ => {
-                throw::io_exception(&last_error());
+                throw::io_exception(&error_text(errno));
                 return -1;
             }
         }
@@ -79,13 +92,14 @@ fn read_some(fd: i32, p: *mut u8, len: i32) -> i32 {
 /// `write(2)` of all `len` bytes at `p`, or an IOException.
 fn write_all(fd: i32, mut p: *const u8, mut len: usize) {
     while len > 0 {
-        // SAFETY: `p` points to `len` readable bytes (checked by the callers).
-        let n = unsafe { libc::write(fd, p.cast(), len) };
+        // SAFETY: `p` points to `len` readable bytes (checked by the callers) of an array the
+        // caller's frame pins.
+        let (n, errno) = blocking(|| unsafe { libc::write(fd, p.cast(), len) });
         if n < 0 {
-            if interrupted() {
+            if errno == libc::EINTR {
                 continue;
             }
-            return throw::io_exception(&last_error());
+            return throw::io_exception(&error_text(errno));
         }
         // SAFETY: `n <= len` bytes were written.
         p = unsafe { p.add(n as usize) };

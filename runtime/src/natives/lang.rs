@@ -530,34 +530,47 @@ pub extern "C" fn runtime_available_processors(_this: *mut u8) -> i32 {
 /// Runtime.freeMemory
 #[export_name = "java/lang/Runtime.freeMemory()J"]
 pub extern "C" fn runtime_free_memory(_this: *mut u8) -> i64 {
-    64 << 20
+    crate::gc::free_memory() as i64
 }
 
 /// Runtime.totalMemory
 #[export_name = "java/lang/Runtime.totalMemory()J"]
 pub extern "C" fn runtime_total_memory(_this: *mut u8) -> i64 {
-    256 << 20
+    crate::gc::total_memory() as i64
 }
 
 /// Runtime.maxMemory
 #[export_name = "java/lang/Runtime.maxMemory()J"]
 pub extern "C" fn runtime_max_memory(_this: *mut u8) -> i64 {
-    4096 << 20
+    crate::gc::max_memory() as i64
 }
 
-/// Runtime.gc: nothing to collect yet.
+/// Runtime.gc: a full collection.
 #[export_name = "java/lang/Runtime.gc()V"]
-pub extern "C" fn runtime_gc(_this: *mut u8) {}
+pub extern "C" fn runtime_gc(_this: *mut u8) {
+    crate::gc::collect();
+}
+
+/// The intern table: contents → canonical string. Strong (a GC root), unlike HotSpot's.
+type InternTable = std::collections::HashMap<Vec<u16>, usize>;
+static INTERNED: std::sync::Mutex<Option<InternTable>> = std::sync::Mutex::new(None);
+
+/// Calls `f` with the root slots of the intern table (the world is stopped).
+pub fn for_each_interned_root(f: &mut dyn FnMut(usize)) {
+    if let Ok(mut t) = INTERNED.lock() {
+        for v in t.iter_mut().flat_map(|t| t.values_mut()) {
+            f(v as *mut usize as usize);
+        }
+    }
+}
 
 /// String.intern: one canonical string per content.
 #[export_name = "java/lang/String.intern()Ljava/lang/String;"]
 pub extern "C" fn string_intern(this: *mut u8) -> *mut u8 {
-    use std::collections::HashMap;
-    static TABLE: std::sync::Mutex<Option<HashMap<Vec<u16>, usize>>> = std::sync::Mutex::new(None);
     let Some(s) = Obj::from_raw(this) else {
         return this;
     };
-    let mut t = TABLE.lock().expect("intern table");
+    let mut t = INTERNED.lock().expect("intern table");
     let table = t.get_or_insert_with(|| {
         // String literals are interned from the start.
         crate::strings::literals()
