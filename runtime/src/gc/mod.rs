@@ -221,7 +221,7 @@ fn stress_tick(every: u64) {
         c.set(n);
         n
     });
-    if n % every == 0 {
+    if n.is_multiple_of(every) {
         collect();
     }
 }

@@ -99,7 +99,7 @@ pub fn globals(f: &mut dyn FnMut(usize)) {
         slot_if_heap(d.mirror.as_ptr() as usize, f);
     }
     for lit in crate::strings::literals() {
-        super::scan::for_each_ref_slot(lit.raw() as usize, |s| f(s));
+        super::scan::for_each_ref_slot(lit.raw() as usize, &mut *f);
     }
     let mut filtered = |s: usize| slot_if_heap(s, f);
     crate::classes::for_each_runtime_mirror_root(&mut filtered);
