@@ -411,8 +411,9 @@ mod tests {
             (19, std::mem::offset_of!(ClassMeta, signature)),
             (22, std::mem::offset_of!(ClassMeta, method_extras)),
             (25, std::mem::offset_of!(ClassMeta, permitted_subclasses)),
-            (26, std::mem::offset_of!(ClassMeta, dispatch_names)),
-            (27, std::mem::offset_of!(ClassMeta, n_dispatch_names)),
+            (26, std::mem::offset_of!(ClassMeta, annotations)),
+            (27, std::mem::offset_of!(ClassMeta, dispatch_names)),
+            (28, std::mem::offset_of!(ClassMeta, n_dispatch_names)),
         ];
         for (field, rust) in offsets {
             assert_eq!(data.offset_of_element(&ty, field), Some(rust as u64));
