@@ -2,12 +2,19 @@
 //! `runtime/src/monitor.rs`, the SDK's `java.lang.Thread`): every program under
 //! `aot/tests/java/threads/` is compiled with javac, run on HotSpot and built with the
 //! release `roast`; stdout and the exit code must be the same. The programs print only
-//! deterministic results (they join before printing and check exact totals).
+//! deterministic results (they join before printing and check exact totals). `ThreadStress`
+//! (8 threads allocating, locking and exchanging items through a queue) runs here with its
+//! fixed workload; `ci/thread-stress.sh` runs it for 60 s.
 
 mod common;
 
 /// The test programs (class name = file stem under `aot/tests/java/threads/`).
-const PROGRAMS: &[&str] = &["ThreadBasics", "ConcurrentWork", "ExitAndHooks"];
+const PROGRAMS: &[&str] = &[
+    "ThreadBasics",
+    "ConcurrentWork",
+    "ExitAndHooks",
+    "ThreadStress",
+];
 
 #[test]
 fn thread_programs_behave_as_on_hotspot() {
