@@ -132,6 +132,36 @@ pub const RULES: &[Rule] = &[
         trigger: ("sun/util/resources/LocaleData", "getCollationData"),
         keep: &[("sun/text/resources/CollationData", Some("()V"))],
     },
+    // Security providers create their engines by class name (Provider.Service.newInstance:
+    // Class.forName + getConstructor): the SUN provider's message digests...
+    Rule {
+        trigger: ("java/security/MessageDigest", "getInstance"),
+        keep: &[
+            ("sun/security/provider/MD2", Some("()V")),
+            ("sun/security/provider/MD5", Some("()V")),
+            ("sun/security/provider/SHA", Some("()V")),
+            ("sun/security/provider/SHA2$SHA224", Some("()V")),
+            ("sun/security/provider/SHA2$SHA256", Some("()V")),
+            ("sun/security/provider/SHA5$SHA384", Some("()V")),
+            ("sun/security/provider/SHA5$SHA512", Some("()V")),
+            ("sun/security/provider/SHA5$SHA512_224", Some("()V")),
+            ("sun/security/provider/SHA5$SHA512_256", Some("()V")),
+            ("sun/security/provider/SHA3$SHA224", Some("()V")),
+            ("sun/security/provider/SHA3$SHA256", Some("()V")),
+            ("sun/security/provider/SHA3$SHA384", Some("()V")),
+            ("sun/security/provider/SHA3$SHA512", Some("()V")),
+        ],
+    },
+    // ... and its random number generators (`new SecureRandom()`, getInstance), with and
+    // without SecureRandomParameters.
+    Rule {
+        trigger: ("java/security/SecureRandom", "getDefaultPRNG"),
+        keep: SECURE_RANDOM_ENGINES,
+    },
+    Rule {
+        trigger: ("java/security/SecureRandom", "getInstance"),
+        keep: SECURE_RANDOM_ENGINES,
+    },
     // The runtime builds Field objects natively (runtime/src/natives/members.rs), as
     // HotSpot's VM does.
     Rule {
@@ -149,6 +179,28 @@ pub const RULES: &[Rule] = &[
         keep: &[("java/lang/reflect/RecordComponent", None)],
     },
 ];
+
+/// The SUN provider's SecureRandom implementations, with the no-argument constructor and the
+/// one taking SecureRandomParameters (the provider tries both; a class lacking one skips it).
+const SECURE_RANDOM_ENGINES: &[(&str, Option<&str>)] = &[
+    ("sun/security/provider/NativePRNG", Some("()V")),
+    ("sun/security/provider/NativePRNG", Some(WITH_PARAMETERS)),
+    ("sun/security/provider/NativePRNG$Blocking", Some("()V")),
+    (
+        "sun/security/provider/NativePRNG$Blocking",
+        Some(WITH_PARAMETERS),
+    ),
+    ("sun/security/provider/NativePRNG$NonBlocking", Some("()V")),
+    (
+        "sun/security/provider/NativePRNG$NonBlocking",
+        Some(WITH_PARAMETERS),
+    ),
+    ("sun/security/provider/DRBG", Some(WITH_PARAMETERS)),
+    ("sun/security/provider/SecureRandom", Some("()V")),
+];
+
+/// The constructor descriptor of a SecureRandom engine taking parameters.
+const WITH_PARAMETERS: &str = "(Ljava/security/SecureRandomParameters;)V";
 
 /// Methods of `java.lang.Class` through which a program reflects on constructors.
 const CONSTRUCTOR_REFLECTION: &[&str] = &[

@@ -20,12 +20,22 @@ pub extern "C" fn system_init_properties() -> *mut u8 {
     let user = std::env::var("USER").unwrap_or_else(|_| "root".into());
     let tmp = std::env::var("TMPDIR").unwrap_or_else(|_| "/tmp".into());
     let pairs: Vec<(&str, String)> = vec![
-        ("java.version", "17.0.15".into()),
+        // java.version, java.vendor, java.runtime.* and java.class.version come from the
+        // JDK's VersionProps (see the System shadow); these are the VM's.
         ("java.specification.version", "17".into()),
+        (
+            "java.specification.name",
+            "Java Platform API Specification".into(),
+        ),
+        ("java.specification.vendor", "Oracle Corporation".into()),
         ("java.vm.specification.version", "17".into()),
-        ("java.class.version", "61.0".into()),
-        ("java.vendor", "roast".into()),
+        (
+            "java.vm.specification.name",
+            "Java Virtual Machine Specification".into(),
+        ),
+        ("java.vm.specification.vendor", "Oracle Corporation".into()),
         ("java.vm.name", "roast".into()),
+        ("java.vm.vendor", "roast".into()),
         ("java.home", super::resources::java_home().into()),
         ("java.class.path", ".".into()),
         ("line.separator", "\n".into()),

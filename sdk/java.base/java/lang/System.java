@@ -31,8 +31,15 @@ public final class System {
     static {
         props = new Properties();
         String[] init = initProperties();
+        java.util.HashMap<String, String> initial = new java.util.HashMap<>();
         for (int i = 0; i + 1 < init.length; i += 2) {
-            props.setProperty(init[i], init[i + 1]);
+            initial.put(init[i], init[i + 1]);
+        }
+        // The JDK's own version and vendor constants (java.version, java.vendor,
+        // java.runtime.version, ...), exactly as the build JDK reports them.
+        VersionProps.init(initial);
+        for (Map.Entry<String, String> e : initial.entrySet()) {
+            props.setProperty(e.getKey(), e.getValue());
         }
         lineSeparator = props.getProperty("line.separator");
         jdk.internal.access.SharedSecrets.setJavaLangAccess(new RoastLangAccess());
