@@ -180,7 +180,7 @@ pub fn is_method_reflection(class: &str, name: &str) -> bool {
 }
 
 /// Is a method `name` of class `class` reachable?
-fn reachable(reach: &Reachability, program: &Program, class: &str, name: &str) -> bool {
+pub(crate) fn reachable(reach: &Reachability, program: &Program, class: &str, name: &str) -> bool {
     let Some(c) = program.lookup(class) else {
         return false;
     };
