@@ -20,7 +20,7 @@
 //! literals are loaded, and the array classes of array-valued elements of enum or annotation
 //! type are instantiated (`AnnotationParser` creates them with `Array.newInstance`).
 //!
-//! Classes defined at run time (once `ClassLoader.defineClass1` is reachable) may carry
+//! Classes defined at run time (once the program can define classes: [`defines_classes`]) may carry
 //! annotations of types the compiled program never uses itself: annotations are then kept
 //! whenever the parser is reachable, every annotation type of the program gets its proxy
 //! class, and so do the JDK's runtime-retained annotation types that plain code uses
@@ -106,8 +106,19 @@ fn program_uses_annotations(reach: &Reachability, program: &Program) -> bool {
 }
 
 /// Can the program define classes at run time (whose annotations the program may read)?
+/// True once `ClassLoader.defineClass1` is reachable and a class loader the program can
+/// hand class files to is instantiated: a program class or the SDK's `URLClassLoader`. (The
+/// JDK's own built-in loaders make `defineClass1` reachable in every program, but they
+/// never define classes in a roast executable.)
 fn defines_classes(reach: &Reachability, program: &Program) -> bool {
+    let Some(loader) = program.lookup("java/lang/ClassLoader") else {
+        return false;
+    };
+    let url_loader = program.lookup("java/net/URLClassLoader");
     crate::reflective_roots::reachable(reach, program, "java/lang/ClassLoader", "defineClass1")
+        && reach.instantiated.iter().any(|&c| {
+            (Some(c) == url_loader || !program.class(c).in_jdk) && program.is_subtype(c, loader)
+        })
 }
 
 /// Keeps what the annotations of newly examined classes need; true when something changed.
