@@ -132,6 +132,22 @@ pub const RULES: &[Rule] = &[
         trigger: ("sun/util/resources/LocaleData", "getCollationData"),
         keep: &[("sun/text/resources/CollationData", Some("()V"))],
     },
+    // SecureRandom's default algorithm on Linux is the SUN provider's NativePRNG, which
+    // Provider.Service.newInstance creates by name with its SecureRandomParameters
+    // constructor (Files.createTempFile/createTempDirectory seed their names with it).
+    Rule {
+        trigger: ("java/security/SecureRandom", "getDefaultPRNG"),
+        keep: &[(
+            "sun/security/provider/NativePRNG",
+            Some("(Ljava/security/SecureRandomParameters;)V"),
+        )],
+    },
+    // NativePRNG mixes its output with the SUN provider's SHA1PRNG, which digests with the
+    // provider's SHA-1 class, created by name.
+    Rule {
+        trigger: ("sun/security/provider/SecureRandom", "init"),
+        keep: &[("sun/security/provider/SHA", Some("()V"))],
+    },
     // The runtime builds Field objects natively (runtime/src/natives/members.rs), as
     // HotSpot's VM does.
     Rule {
