@@ -20,6 +20,13 @@
 //! literals are loaded, and the array classes of array-valued elements of enum or annotation
 //! type are instantiated (`AnnotationParser` creates them with `Array.newInstance`).
 //!
+//! Classes defined at run time (once the program can define classes: [`defines_classes`]) may carry
+//! annotations of types the compiled program never uses itself: annotations are then kept
+//! whenever the parser is reachable, every annotation type of the program gets its proxy
+//! class, and so do the JDK's runtime-retained annotation types that plain code uses
+//! ([`RUNTIME_JDK_ANNOTATIONS`]). The interpreter builds the annotation metadata of those
+//! classes (`runtime/src/interp/annotations.rs`).
+//!
 //! Invariants: each class is examined once; newly loaded classes are examined in the same
 //! call; [`extend`] reports whether it added anything (the analysis runs to a fixpoint).
 
@@ -31,12 +38,23 @@ use std::collections::HashSet;
 
 const PARSER: &str = "sun/reflect/annotation/AnnotationParser";
 
+/// JDK annotation types with runtime retention that annotate ordinary classes and members
+/// (the meta-annotations `@Retention` & co. are kept through the annotation types that use
+/// them): their proxies exist whenever classes can be defined at run time.
+pub const RUNTIME_JDK_ANNOTATIONS: &[&str] = &[
+    "java/lang/Deprecated",
+    "java/lang/FunctionalInterface",
+    "java/lang/SafeVarargs",
+];
+
 /// Annotation keep-alive state.
 #[derive(Default)]
 pub struct AnnotationState {
     /// True once the program can read annotations: the compiler then emits them.
     pub enabled: bool,
     processed: HashSet<ClassId>,
+    /// Annotation types whose proxy class was requested for classes defined at run time.
+    proxied_for_loaders: HashSet<ClassId>,
 }
 
 /// Are `c`'s annotations emitted (when annotations are kept)?
@@ -61,6 +79,9 @@ fn parser_reachable(reach: &Reachability, program: &Program) -> bool {
 /// annotations, or an annotation type named by a class literal in program code (reading
 /// the meta-annotations of a JDK annotation type)?
 fn program_uses_annotations(reach: &Reachability, program: &Program) -> bool {
+    if defines_classes(reach, program) {
+        return true;
+    }
     let named = reach.proxies.literal_interfaces.iter().any(|n| {
         program
             .lookup(n)
@@ -84,6 +105,22 @@ fn program_uses_annotations(reach: &Reachability, program: &Program) -> bool {
         })
 }
 
+/// Can the program define classes at run time (whose annotations the program may read)?
+/// True once `ClassLoader.defineClass1` is reachable and a class loader the program can
+/// hand class files to is instantiated: a program class or the SDK's `URLClassLoader`. (The
+/// JDK's own built-in loaders make `defineClass1` reachable in every program, but they
+/// never define classes in a roast executable.)
+fn defines_classes(reach: &Reachability, program: &Program) -> bool {
+    let Some(loader) = program.lookup("java/lang/ClassLoader") else {
+        return false;
+    };
+    let url_loader = program.lookup("java/net/URLClassLoader");
+    crate::reflective_roots::reachable(reach, program, "java/lang/ClassLoader", "defineClass1")
+        && reach.instantiated.iter().any(|&c| {
+            (Some(c) == url_loader || !program.class(c).in_jdk) && program.is_subtype(c, loader)
+        })
+}
+
 /// Keeps what the annotations of newly examined classes need; true when something changed.
 pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
     if !reach.annotations.enabled {
@@ -93,6 +130,9 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
         reach.annotations.enabled = true;
     }
     let before = reach.methods.len() + reach.instantiated.len() + program.classes.len();
+    if defines_classes(reach, program) {
+        keep_annotation_types_for_loaders(reach, program);
+    }
     let mut i = 0;
     while i < program.classes.len() {
         let c = ClassId(i as u32);
@@ -105,6 +145,29 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
         }
     }
     reach.methods.len() + reach.instantiated.len() + program.classes.len() != before
+}
+
+/// Proxy classes for every annotation type of the program and for
+/// [`RUNTIME_JDK_ANNOTATIONS`]: classes defined at run time may use any of them.
+fn keep_annotation_types_for_loaders(reach: &mut Reachability, program: &mut Program) {
+    for name in RUNTIME_JDK_ANNOTATIONS {
+        let _ = program.load(name);
+    }
+    let candidates: Vec<ClassId> = (0..program.classes.len() as u32)
+        .map(ClassId)
+        .filter(|&c| {
+            let class = program.class(c);
+            class.is_interface()
+                && class.access() & access::ANNOTATION != 0
+                && (!class.in_jdk || RUNTIME_JDK_ANNOTATIONS.contains(&class.name.as_str()))
+                && !reach.annotations.proxied_for_loaders.contains(&c)
+        })
+        .collect();
+    for c in candidates {
+        reach.annotations.proxied_for_loaders.insert(c);
+        let descriptor = format!("L{};", program.class(c).name);
+        keep_type(reach, program, &descriptor);
+    }
 }
 
 /// Descriptors of every type the kept annotations of `c` use, plus, for an annotation type,

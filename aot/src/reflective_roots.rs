@@ -162,6 +162,12 @@ pub const RULES: &[Rule] = &[
         trigger: ("java/security/SecureRandom", "getInstance"),
         keep: SECURE_RANDOM_ENGINES,
     },
+    // NativePRNG mixes its output with the SUN provider's SHA1PRNG, which digests with the
+    // provider's SHA-1 class, created by name.
+    Rule {
+        trigger: ("sun/security/provider/SecureRandom", "init"),
+        keep: &[("sun/security/provider/SHA", Some("()V"))],
+    },
     // The runtime builds Field objects natively (runtime/src/natives/members.rs), as
     // HotSpot's VM does.
     Rule {
@@ -232,7 +238,7 @@ pub fn is_method_reflection(class: &str, name: &str) -> bool {
 }
 
 /// Is a method `name` of class `class` reachable?
-fn reachable(reach: &Reachability, program: &Program, class: &str, name: &str) -> bool {
+pub(crate) fn reachable(reach: &Reachability, program: &Program, class: &str, name: &str) -> bool {
     let Some(c) = program.lookup(class) else {
         return false;
     };

@@ -94,7 +94,7 @@ fn copy_resources(from: &Path, to: &Path) -> Result<(), String> {
 /// directory), runs it on HotSpot, builds it with roast, runs
 /// the executable and compares stdout and exit status.
 pub fn check(dir: &str, name: &str, javac_flags: &[&str]) -> Result<(), String> {
-    check_program(dir, name, javac_flags, &[], &[], false)
+    check_program(dir, name, javac_flags, &[], &[], Plugins::None)
 }
 
 /// Like [`check`], with extra `java` flags (e.g. `-Xmx32m`) and environment variables for
@@ -106,7 +106,14 @@ pub fn check_with(
     java_flags: &[&str],
     native_env: &[(&str, &str)],
 ) -> Result<(), String> {
-    check_program(dir, name, javac_flags, java_flags, native_env, false)
+    check_program(
+        dir,
+        name,
+        javac_flags,
+        java_flags,
+        native_env,
+        Plugins::None,
+    )
 }
 
 /// Like [`check`] for a program that loads classes at run time: every `.java` file of
@@ -114,7 +121,22 @@ pub fn check_with(
 /// separate directory, which roast never sees; both runs get its absolute path as `args[0]`
 /// (the acceptance corpus's "dyn" convention).
 pub fn check_with_plugins(dir: &str, name: &str) -> Result<(), String> {
-    check_program(dir, name, &[], &[], &[], true)
+    check_program(dir, name, &[], &[], &[], Plugins::Directory)
+}
+
+/// Like [`check_with_plugins`], and the plugin directory (with the files of
+/// `<name>_plugins.resources/` copied in, e.g. `META-INF/services/...`) is also packed into a
+/// jar with the JDK's `jar` tool, whose absolute path both runs get as `args[1]`.
+pub fn check_with_plugin_jar(dir: &str, name: &str) -> Result<(), String> {
+    check_program(dir, name, &[], &[], &[], Plugins::DirectoryAndJar)
+}
+
+/// What a test program gets compiled separately (see [`check_with_plugins`]).
+#[derive(Clone, Copy, PartialEq)]
+enum Plugins {
+    None,
+    Directory,
+    DirectoryAndJar,
 }
 
 fn compile_plugins(
@@ -146,7 +168,7 @@ fn check_program(
     javac_flags: &[&str],
     java_flags: &[&str],
     native_env: &[(&str, &str)],
-    plugins: bool,
+    plugins: Plugins,
 ) -> Result<(), String> {
     let Ok(jdk) = Jdk::locate() else {
         eprintln!("skipping {dir}/{name}: no JDK found");
@@ -168,10 +190,23 @@ fn check_program(
     copy_resources(&source.with_extension("resources"), &classes)?;
     let plugin_classes = work.path().join("plugins");
     let mut args = Vec::new();
-    if plugins {
+    if plugins != Plugins::None {
         let source_dir = source.parent().expect("sources are in a directory");
         compile_plugins(&jdk, source_dir, name, &classes, &plugin_classes)?;
+        let plugin_resources = source_dir.join(format!("{name}_plugins.resources"));
+        copy_resources(&plugin_resources, &plugin_classes)?;
         args.push(plugin_classes.clone());
+    }
+    if plugins == Plugins::DirectoryAndJar {
+        let jar = work.path().join("plugins.jar");
+        let out = run(Command::new(jdk.home.join("bin/jar"))
+            .arg("cf")
+            .arg(&jar)
+            .arg("-C")
+            .arg(&plugin_classes)
+            .arg("."))?;
+        require_success("jar", &out)?;
+        args.push(jar);
     }
     let java = run(Command::new(jdk.home.join("bin/java"))
         .args(java_flags)

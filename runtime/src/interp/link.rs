@@ -289,8 +289,7 @@ pub fn link(class: &'static RtClass, supers: &Supers) -> Result<&'static ClassDe
         } else {
             leak_cstr(&file.permitted_subclasses.join(" "))
         },
-        // Annotations of run-time classes are not read yet (ARCHITECTURE.md, Interpreter gaps).
-        annotations: std::ptr::null(),
+        annotations: super::annotations::annotation_meta(file),
         dispatch_names: std::ptr::null(),
         n_dispatch_names: 0,
     }));

@@ -4,7 +4,7 @@
 //!
 //! Pipeline of a class: `define.rs` (parse with the compiler's own parser, shared through
 //! `#[path]`; resolve supertypes through the loader) → `link.rs` (descriptor, vtable,
-//! itables, metadata; `names.rs` for nesting facts) → calls arrive through entry thunks
+//! itables, metadata; `names.rs` for nesting facts, `annotations.rs` for runtime-visible annotations) → calls arrive through entry thunks
 //! (`native_code.rs`) at `exec.rs`, which runs the bytecode (`ops_stack.rs`,
 //! `ops_object.rs`, `invoke.rs`, `indy.rs` with `lambda.rs`, `monitors.rs`) and resolves symbolic references
 //! lazily (`resolve.rs`). `roots.rs` lists the references it holds outside the heap.
@@ -14,6 +14,12 @@
 //! and every memory access is checked, so bad bytecode raises VerifyError instead of
 //! corrupting memory; exceptions use the pending-exception convention.
 
+// The compiler's annotation re-encoder, shared as source (see `annotations.rs`); the
+// compiler-only helpers in it are unused here.
+#[allow(dead_code)]
+#[path = "../../../aot/src/annotation_encode.rs"]
+mod annotation_encode;
+pub mod annotations;
 pub mod class;
 pub mod define;
 pub mod exec;

@@ -3,7 +3,7 @@
  * parent-first delegation in loadClass (a null parent is the boot loader, which finds every
  * class compiled into the program), findClass, defineClass (the runtime parses, links and
  * interprets the class: runtime/src/interp/), findLoadedClass, resources through
- * getResource/findResource, names and parents. HotSpot's ClassLoader drags in protection
+ * getResource(s)/findResource(s) (the parent's first), names and parents. HotSpot's ClassLoader drags in protection
  * domains, packages, native libraries and the module system; none of that is modelled.
  * getSystemClassLoader() and getPlatformClassLoader() answer null, like
  * Class.getClassLoader() for compiled classes (all of them count as boot classes).
@@ -138,10 +138,29 @@ public abstract class ClassLoader {
         return url != null ? url : findResource(name);
     }
 
+    /** The parent's resources (the boot loader's for a null parent), then this loader's. */
     public Enumeration<URL> getResources(String name) throws IOException {
         Objects.requireNonNull(name);
-        URL url = getResource(name);
+        Enumeration<URL> first = parent != null ? parent.getResources(name) : getSystemResources(name);
+        Enumeration<URL> second = findResources(name);
+        java.util.ArrayList<URL> all = Collections.list(first);
+        all.addAll(Collections.list(second));
+        return Collections.enumeration(all);
+    }
+
+    /** Resources embedded in the executable: none or one (see getSystemResource). */
+    public static Enumeration<URL> getSystemResources(String name) throws IOException {
+        URL url = getSystemResource(name);
         return url == null ? Collections.emptyEnumeration() : Collections.enumeration(java.util.List.of(url));
+    }
+
+    public java.util.stream.Stream<URL> resources(String name) {
+        Objects.requireNonNull(name);
+        try {
+            return Collections.list(getResources(name)).stream();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public InputStream getResourceAsStream(String name) {

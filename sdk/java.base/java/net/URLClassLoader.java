@@ -1,7 +1,9 @@
 /*
  * roast SDK: URLClassLoader over file: URLs of directories (class files as
  * <dir>/<pkg>/<Name>.class) with the JDK's public behaviour for loading classes and
- * resources, delegation to the parent first, and close(). The JDK's version goes through
+ * resources (findResource, findResources: file: URLs for directories, jar: URLs for jars,
+ * opened by the JDK's protocol handlers), delegation to the parent first, and close().
+ * The JDK's version goes through
  * URLClassPath, protocol handlers, code sources and access control. Jar URLs (and file
  * URLs not ending in '/') are read through java.util.jar.JarFile. Directory files are read
  * by runtime natives (runtime/src/interp/natives.rs), not through java.nio.file.
@@ -13,6 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureClassLoader;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Objects;
 import java.util.jar.JarFile;
@@ -151,32 +155,49 @@ public class URLClassLoader extends SecureClassLoader implements Closeable {
 
     @Override
     public URL findResource(String name) {
+        List<URL> found = find(name, true);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** The resource {@code name} in every URL that has it, in URL order. */
+    @Override
+    public Enumeration<URL> findResources(String name) throws IOException {
+        return Collections.enumeration(find(name, false));
+    }
+
+    /**
+     * The URLs of resource {@code name} (the first only when {@code first}): for a directory
+     * {@code <dir>/<name>} as a file: URL, for a jar {@code jar:<jar URL>!/<name>}, as
+     * HotSpot's URLClassPath makes them. Unreadable jars are skipped, as HotSpot skips them.
+     */
+    private List<URL> find(String name, boolean first) {
+        List<URL> found = new ArrayList<>();
         if (closed) {
-            return null;
+            return found;
         }
         int n;
         synchronized (urls) {
             n = urls.size();
         }
-        try {
-            for (int i = 0; i < n; i++) {
-                URL u = urls.get(i);
+        for (int i = 0; i < n && !(first && !found.isEmpty()); i++) {
+            URL u = urls.get(i);
+            try {
                 if (isDirectory(u)) {
                     String p = directory(u) + name;
                     if (exists0(p)) {
-                        return new URL(u, name);
+                        found.add(new URL(u, name));
                     }
                 } else {
                     JarFile jar = jar(i);
                     if (jar != null && jar.getEntry(name) != null) {
-                        return new URL("jar:" + u + "!/" + name);
+                        found.add(new URL("jar:" + u + "!/" + name));
                     }
                 }
+            } catch (IOException e) {
+                // not readable from this URL: try the next one
             }
-        } catch (IOException e) {
-            return null;
         }
-        return null;
+        return found;
     }
 
     @Override

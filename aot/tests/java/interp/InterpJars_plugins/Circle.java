@@ -1,0 +1,4 @@
+public class Circle implements InterpJars.Shape {
+    public String name() { return "circle"; }
+    public double area() { return Math.PI; }
+}
