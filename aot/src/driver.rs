@@ -68,6 +68,10 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
     }
     cp.add_with_role(&jdk.java_base(), false)
         .map_err(|e| e.to_string())?;
+    for module in jdk.platform_modules() {
+        cp.add_with_role(&module, false)
+            .map_err(|e| e.to_string())?;
+    }
     for input in &inputs {
         cp.add_with_role(input, true).map_err(|e| e.to_string())?;
     }

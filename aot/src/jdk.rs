@@ -1,5 +1,6 @@
 //! Locating the JDK of the build machine: `$JAVA_HOME`, else the real path of `javac` on
-//! `PATH`; its `jmods/java.base.jmod` is the class library, its `javac` compiles `.java` inputs.
+//! `PATH`; its `jmods/java.base.jmod` (and the few other modules of [`PLATFORM_MODULES`]) are
+//! the class library, its `javac` compiles `.java` inputs.
 
 use std::path::{Path, PathBuf};
 
@@ -48,11 +49,35 @@ impl Jdk {
         self.home.join("jmods/java.base.jmod")
     }
 
+    /// The jmods of the other modules roast compiles against besides java.base, those of
+    /// [`PLATFORM_MODULES`] that this JDK has. Their classes are JDK classes like
+    /// java.base's (`Class.getModule` reports java.base for all of them).
+    pub fn platform_modules(&self) -> Vec<PathBuf> {
+        PLATFORM_MODULES
+            .iter()
+            .map(|m| self.home.join(format!("jmods/{m}.jmod")))
+            .filter(|p| p.is_file())
+            .collect()
+    }
+
     /// The `javac` executable.
     pub fn javac(&self) -> PathBuf {
         self.home.join("bin/javac")
     }
 }
+
+/// Modules of the Java SE platform that are plain Java over java.base (no natives of their
+/// own, no services roast would have to discover): `java.util.logging`, `java.sql`'s value
+/// types and interfaces, `sun.misc.Unsafe`. Their classes are read lazily, only when the
+/// program reaches them. Modules with natives or service lookups of their own (java.desktop,
+/// java.net.http, java.prefs, jdk.localedata, ...) are not included: a program using them
+/// fails at run time with NoClassDefFoundError naming the class.
+pub const PLATFORM_MODULES: &[&str] = &[
+    "java.logging",
+    "java.sql",
+    "java.transaction.xa",
+    "jdk.unsupported",
+];
 
 fn find_in_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;

@@ -10,7 +10,8 @@
 //! to a method that does not override a package-private one of another package
 //! (`ZoneInfo.getOffsets` vs `TimeZone.getOffsets`), which must use its own vtable slot;
 //! `SecurityAndVersion` message digests and SecureRandom engines that the SUN provider
-//! creates by class name, and `java.version`/`java.vendor` as the JDK's VersionProps says.
+//! creates by class name, and `java.version`/`java.vendor` as the JDK's VersionProps says;
+//! `PlatformModules` java.logging and java.sql (`jdk::PLATFORM_MODULES`) and `Instant.now()`.
 
 mod common;
 
@@ -20,6 +21,7 @@ const PROGRAMS: &[&str] = &[
     "FilesIo",
     "TimeZones",
     "SecurityAndVersion",
+    "PlatformModules",
 ];
 
 #[test]

@@ -650,6 +650,7 @@ pub const NATIVES: &[&str] = &[
     "jdk/internal/misc/CDS.initializeFromArchive(Ljava/lang/Class;)V",
     "jdk/internal/misc/CDS.getRandomSeedForDumping()J",
     "jdk/internal/misc/VM.initialize()V",
+    "jdk/internal/misc/VM.getNanoTimeAdjustment(J)J",
     "jdk/internal/misc/Unsafe.registerNatives()V",
     "jdk/internal/misc/Unsafe.arrayBaseOffset0(Ljava/lang/Class;)I",
     "jdk/internal/misc/Unsafe.arrayIndexScale0(Ljava/lang/Class;)I",

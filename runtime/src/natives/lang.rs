@@ -113,6 +113,22 @@ pub extern "C" fn system_current_time_millis() -> i64 {
         .map_or(0, |d| d.as_millis() as i64)
 }
 
+/// VM.getNanoTimeAdjustment(offset): the wall-clock time as nanoseconds since `offset`
+/// seconds after the epoch (`Clock.systemUTC()`, `Instant.now()`), or -1 when it is 2^32
+/// seconds or more away from `offset` (HotSpot's range; the JDK then re-bases and asks again).
+#[export_name = "jdk/internal/misc/VM.getNanoTimeAdjustment(J)J"]
+pub extern "C" fn vm_get_nano_time_adjustment(offset_seconds: i64) -> i64 {
+    const MAX_DIFF_SECONDS: i64 = 1 << 32;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let diff = now.as_secs() as i64 - offset_seconds;
+    if diff >= MAX_DIFF_SECONDS || diff <= -MAX_DIFF_SECONDS {
+        return -1;
+    }
+    diff * 1_000_000_000 + i64::from(now.subsec_nanos())
+}
+
 /// System.nanoTime
 #[export_name = "java/lang/System.nanoTime()J"]
 pub extern "C" fn system_nano_time() -> i64 {
