@@ -39,3 +39,38 @@ fn references_in_stress_mode() {
     check("WeakMaps", "64m", &[("ROAST_GC_STRESS", "500")]).unwrap();
     check("PhantomAndCleaner", "64m", &[("ROAST_GC_STRESS", "1000")]).unwrap();
 }
+
+/// Finalization is not supported: the build names every program class whose `finalize()`
+/// has a body (not an empty one), and the method never runs.
+#[test]
+fn finalizers_are_reported_at_build_time_and_never_run() {
+    if roast_aot::jdk::Jdk::locate().is_err() {
+        eprintln!("skipping: no JDK found");
+        return;
+    }
+    let roast = common::release_roast();
+    let work = tempfile::tempdir().unwrap();
+    let source = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/java/references_roast/Finalizable.java");
+    let exe = work.path().join("Finalizable");
+    let build = std::process::Command::new(&roast)
+        .arg("build")
+        .arg("-o")
+        .arg(&exe)
+        .args(["--main", "Finalizable"])
+        .arg(&source)
+        .output()
+        .unwrap();
+    assert!(build.status.success(), "{build:?}");
+    let stderr = String::from_utf8_lossy(&build.stderr);
+    assert!(
+        stderr.contains(
+            "roast: warning: Finalizable.finalize() will never run: roast does not support \
+             finalization"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Finalizable$Empty"), "{stderr}");
+    let run = std::process::Command::new(&exe).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "finalized: 0\n");
+}
