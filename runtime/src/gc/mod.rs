@@ -3,6 +3,9 @@
 //! [`alloc`], thread attach/detach, [`safe_region`]/[`lock`] for blocking waits, [`collect`]
 //! and heap statistics.
 //!
+//! `java.lang.ref` (soft, weak and phantom references, the pending list the JDK's Reference
+//! Handler thread drains) is `references`, through MMTk's `Scanning::process_weak_refs`.
+//!
 //! Invariants (see also `world` for the stop-the-world protocol and `roots` for the root
 //! set):
 //! - Every thread that runs Java code is attached (`attach_current_thread`) before its first

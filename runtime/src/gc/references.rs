@@ -281,10 +281,11 @@ pub extern "C" fn reference_has_pending_list() -> i32 {
 }
 
 /// Reference.waitForReferencePendingList: blocks (a GC safe region, like every blocking
-/// wait) until the pending list is not empty. Not interruptible, like HotSpot's.
+/// wait) until the pending list is not empty. Not interruptible, and the thread stays
+/// RUNNABLE while it waits, like HotSpot's (a wait inside the VM, not a Java wait).
 #[export_name = "java/lang/ref/Reference.waitForReferencePendingList()V"]
 pub extern "C" fn reference_wait_for_pending_list() {
-    crate::thread::with_status(crate::thread::status::WAITING, || {
+    super::world::safe_region(|| {
         let mut guard = pending_lock();
         while PENDING_HEAD.load(Ordering::SeqCst) == 0 {
             guard = PENDING_ADDED.wait(guard).unwrap_or_else(|e| e.into_inner());
