@@ -248,11 +248,20 @@ fn pending_lock() -> std::sync::MutexGuard<'static, ()> {
     PENDING_LOCK.lock().unwrap_or_else(|e| e.into_inner())
 }
 
+/// References cleared since the last `take_cleared` (for `ROAST_GC_LOG`).
+static CLEARED: AtomicUsize = AtomicUsize::new(0);
+
+/// The number of references cleared since the last call (one collection's worth).
+pub fn take_cleared() -> usize {
+    CLEARED.swap(0, Ordering::Relaxed)
+}
+
 /// Prepends `refs` (cleared references, in discovery order) to the pending list.
 fn publish(l: &Layout, refs: &[usize]) {
     if refs.is_empty() {
         return;
     }
+    CLEARED.fetch_add(refs.len(), Ordering::Relaxed);
     let guard = pending_lock();
     for &r in refs.iter().rev() {
         store(r + l.discovered, PENDING_HEAD.load(Ordering::SeqCst));
