@@ -93,6 +93,9 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
             program.classes.len()
         ),
     );
+    for w in unsupported_finalizers(&program) {
+        eprintln!("roast: warning: {w}");
+    }
     if std::env::var_os("ROAST_VERIFY_IR").is_some_and(|v| v == "1") {
         verify_ir(opts, start, &program, &reach)?;
     }
@@ -309,6 +312,32 @@ fn roots(program: &mut Program, main: MethodId) -> Result<(Vec<MethodId>, Vec<Cl
 }
 
 /// Reachable methods per package (ROAST_STATS), to find what makes a program large.
+/// Program classes that declare a `finalize()` with a body other than a lone `return`
+/// (HotSpot's test for registering instances with its Finalizer): roast does not run
+/// finalizers (ARCHITECTURE.md, "Garbage collection"), and says so at every build rather
+/// than diverge silently.
+fn unsupported_finalizers(program: &Program) -> Vec<String> {
+    const RETURN: u8 = 0xb1;
+    let mut out = Vec::new();
+    for class in program.classes.iter().filter(|c| !c.in_jdk) {
+        let Some(file) = &class.file else { continue };
+        let finalizes = file.methods.iter().any(|m| {
+            m.name == "finalize"
+                && m.descriptor == "()V"
+                && m.access & crate::classfile::access::STATIC == 0
+                && m.code.as_ref().is_some_and(|c| c.code != [RETURN])
+        });
+        if finalizes {
+            out.push(format!(
+                "{}.finalize() will never run: roast does not support finalization \
+                 (java.lang.ref.Cleaner is supported)",
+                class.name.replace('/', ".")
+            ));
+        }
+    }
+    out
+}
+
 fn print_package_stats(program: &Program, reach: &Reachability) {
     let mut by_package: std::collections::BTreeMap<&str, usize> = Default::default();
     for &m in &reach.methods {

@@ -629,6 +629,13 @@ pub const NATIVES: &[&str] = &[
     "java/lang/Runtime.totalMemory()J",
     "java/lang/Runtime.maxMemory()J",
     "java/lang/Runtime.gc()V",
+    // java.lang.ref: the JDK's own Reference class over the collector (runtime/src/gc/references.rs).
+    "java/lang/ref/Reference.getAndClearReferencePendingList()Ljava/lang/ref/Reference;",
+    "java/lang/ref/Reference.hasReferencePendingList()Z",
+    "java/lang/ref/Reference.waitForReferencePendingList()V",
+    "java/lang/ref/Reference.refersTo0(Ljava/lang/Object;)Z",
+    "java/lang/ref/Reference.clear0()V",
+    "java/lang/ref/PhantomReference.refersTo0(Ljava/lang/Object;)Z",
     "java/lang/String.intern()Ljava/lang/String;",
     "java/lang/StringUTF16.isBigEndian()Z",
     "java/lang/Class.registerNatives()V",

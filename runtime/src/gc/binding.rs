@@ -10,17 +10,18 @@
 //!   words belong to the runtime (klass, lock/hash).
 //! - A mutator's `VMMutatorThread` is the address of its `world::ThreadEntry`.
 
-use super::{roots, scan, world};
+use super::{references, roots, scan, world};
+use mmtk::scheduler::GCWorker;
 use mmtk::util::alloc::AllocationError;
 use mmtk::util::copy::{CopySemantics, GCWorkerCopyContext};
 use mmtk::util::opaque_pointer::{VMMutatorThread, VMThread, VMWorkerThread};
 use mmtk::util::{Address, ObjectReference};
 use mmtk::vm::slot::{SimpleSlot, UnimplementedMemorySlice};
 use mmtk::vm::{
-    ActivePlan, Collection, GCThreadContext, ObjectModel, ReferenceGlue, RootsWorkFactory,
-    Scanning, SlotVisitor, VMBinding, VMGlobalLogBitSpec, VMLocalForwardingBitsSpec,
-    VMLocalForwardingPointerSpec, VMLocalLOSMarkNurserySpec, VMLocalMarkBitSpec,
-    VMLocalPinningBitSpec,
+    ActivePlan, Collection, GCThreadContext, ObjectModel, ObjectTracerContext, ReferenceGlue,
+    RootsWorkFactory, Scanning, SlotVisitor, VMBinding, VMGlobalLogBitSpec,
+    VMLocalForwardingBitsSpec, VMLocalForwardingPointerSpec, VMLocalLOSMarkNurserySpec,
+    VMLocalMarkBitSpec, VMLocalPinningBitSpec,
 };
 use mmtk::Mutator;
 
@@ -128,9 +129,21 @@ impl Scanning<Roast> for Roots {
         object: ObjectReference,
         slot_visitor: &mut SV,
     ) {
-        scan::for_each_ref_slot(object.to_raw_address().as_usize(), |slot| {
-            slot_visitor.visit_slot(SimpleSlot::from_address(scan::addr(slot)))
+        let obj = object.to_raw_address().as_usize();
+        // An active java.lang.ref.Reference: its referent is not a strong edge.
+        let weak_slot = references::discover(obj);
+        scan::for_each_ref_slot(obj, |slot| {
+            if Some(slot) != weak_slot {
+                slot_visitor.visit_slot(SimpleSlot::from_address(scan::addr(slot)))
+            }
         });
+    }
+
+    fn process_weak_refs(
+        worker: &mut GCWorker<Roast>,
+        tracer_context: impl ObjectTracerContext<Roast>,
+    ) -> bool {
+        references::process(worker, tracer_context)
     }
 
     fn notify_initial_thread_scan_complete(_partial_scan: bool, _tls: VMWorkerThread) {}
@@ -249,9 +262,9 @@ impl Collection<Roast> for Threads {
     }
 }
 
-/// `ReferenceGlue`: required by MMTk; roast registers no reference candidates with MMTk
-/// (java.lang.ref objects are strong for now, see ARCHITECTURE.md), so only the field
-/// accessors are meaningful.
+/// `ReferenceGlue`: required by MMTk; roast registers no candidates with MMTk's built-in
+/// reference processor (java.lang.ref is implemented binding-side in `references`, through
+/// `Scanning::process_weak_refs`), so only the field accessors are meaningful.
 pub struct References;
 
 impl ReferenceGlue<Roast> for References {

@@ -1,5 +1,6 @@
 //! `ROAST_GC_LOG=1`: one line per collection on stderr (time to stop the world, pause
-//! length, heap size after), like HotSpot's `-Xlog:gc`. Off by default.
+//! length, heap size after, `java.lang.ref` references cleared), like HotSpot's `-Xlog:gc`.
+//! Off by default.
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -44,15 +45,16 @@ pub fn resumed() {
     let stop = STOPPED_NS.load(Ordering::Relaxed);
     let n = COUNT.fetch_add(1, Ordering::Relaxed);
     if !HEADER.swap(true, Ordering::Relaxed) {
-        eprintln!("[gc] #  at(ms) stop(us) pause(us) heap(MiB) used(MiB)");
+        eprintln!("[gc] #  at(ms) stop(us) pause(us) heap(MiB) used(MiB) refs-cleared");
     }
     let m = super::mmtk();
     eprintln!(
-        "[gc] {n} {:.1} {} {} {} {}",
+        "[gc] {n} {:.1} {} {} {} {} {}",
         req as f64 / 1e6,
         (stop - req) / 1000,
         (end - req) / 1000,
         mmtk::memory_manager::total_bytes(m) >> 20,
         mmtk::memory_manager::used_bytes(m) >> 20,
+        super::references::take_cleared(),
     );
 }

@@ -3,6 +3,9 @@
 //! [`alloc`], thread attach/detach, [`safe_region`]/[`lock`] for blocking waits, [`collect`]
 //! and heap statistics.
 //!
+//! `java.lang.ref` (soft, weak and phantom references, the pending list the JDK's Reference
+//! Handler thread drains) is `references`, through MMTk's `Scanning::process_weak_refs`.
+//!
 //! Invariants (see also `world` for the stop-the-world protocol and `roots` for the root
 //! set):
 //! - Every thread that runs Java code is attached (`attach_current_thread`) before its first
@@ -17,6 +20,7 @@ mod binding;
 pub mod flags;
 mod log;
 pub mod options;
+mod references;
 mod roots;
 mod scan;
 mod verify;
@@ -239,12 +243,23 @@ pub fn pin(obj: *mut u8) {
 
 /// `System.gc()`: a full collection, now.
 pub fn collect() {
+    clear_stack_below();
     if let Some(entry) = world::current() {
         let tls = mmtk::util::VMMutatorThread(VMThread(
             mmtk::util::opaque_pointer::OpaquePointer::from_address(Address::from_ref(entry)),
         ));
         mmtk::memory_manager::handle_user_collection_request(mmtk(), tls);
     }
+}
+
+/// Zeroes the stack just below the caller's frame, so that frames the collection request
+/// pushes there hold no stale addresses from earlier, returned calls: conservative stack
+/// scanning would take those for live references (keeping weakly reachable objects alive
+/// through an explicit `System.gc()`, for instance).
+#[inline(never)]
+fn clear_stack_below() {
+    let mut scratch = [0usize; 4096];
+    std::hint::black_box(&mut scratch);
 }
 
 /// `Runtime.maxMemory()`.

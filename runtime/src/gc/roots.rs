@@ -107,5 +107,6 @@ pub fn globals(f: &mut dyn FnMut(usize)) {
     crate::classes::for_each_failure_root(&mut filtered);
     crate::thread::for_each_starting_root(&mut filtered);
     super::for_each_runtime_root(&mut filtered);
+    super::references::for_each_root(&mut filtered);
     crate::interp::roots::global_slots(&mut filtered);
 }
