@@ -132,6 +132,42 @@ pub const RULES: &[Rule] = &[
         trigger: ("sun/util/resources/LocaleData", "getCollationData"),
         keep: &[("sun/text/resources/CollationData", Some("()V"))],
     },
+    // Provider.Service.newInstance instantiates a service's class by name; `new
+    // SecureRandom()` (e.g. java.nio.file.TempFileHelper's) asks the SUN provider for its
+    // first SecureRandom service, NativePRNG on Linux (constructed with a
+    // SecureRandomParameters argument, else without).
+    Rule {
+        trigger: ("java/security/Provider$Service", "newInstance"),
+        keep: &[
+            ("sun/security/provider/NativePRNG", Some("()V")),
+            (
+                "sun/security/provider/NativePRNG",
+                Some("(Ljava/security/SecureRandomParameters;)V"),
+            ),
+        ],
+    },
+    // NativePRNG mixes its output with a sun.security.provider.SecureRandom (SHA1PRNG), whose
+    // init asks the SUN provider for the "SHA" MessageDigest.
+    Rule {
+        trigger: ("sun/security/provider/SecureRandom", "init"),
+        keep: &[("sun/security/provider/SHA", Some("()V"))],
+    },
+    // FileChannel.map wraps a mapping in a DirectByteBuffer (or the read-only
+    // DirectByteBufferR) made through the constructor sun.nio.ch.Util looks up by name.
+    Rule {
+        trigger: ("sun/nio/ch/Util", "initDBBConstructor"),
+        keep: &[(
+            "java/nio/DirectByteBuffer",
+            Some("(IJLjava/io/FileDescriptor;Ljava/lang/Runnable;ZLjdk/internal/access/foreign/MemorySegmentProxy;)V"),
+        )],
+    },
+    Rule {
+        trigger: ("sun/nio/ch/Util", "initDBBRConstructor"),
+        keep: &[(
+            "java/nio/DirectByteBufferR",
+            Some("(IJLjava/io/FileDescriptor;Ljava/lang/Runnable;ZLjdk/internal/access/foreign/MemorySegmentProxy;)V"),
+        )],
+    },
     // The runtime builds Field objects natively (runtime/src/natives/members.rs), as
     // HotSpot's VM does.
     Rule {
