@@ -9,11 +9,14 @@
 //! streams, `list`/`walk`/`find`/`walkFileTree`, links, and the exceptions of failures with
 //! HotSpot's messages (NoSuchFileException, FileAlreadyExistsException,
 //! DirectoryNotEmptyException, AccessDeniedException, NotDirectoryException, ...).
+//! `NioInterrupts` covers interruptible channels: an interrupt closes the channel of the
+//! interrupted thread (ClosedByInterruptException, through `Thread.blockedOn`), a close by
+//! another thread ends its I/O.
 
 mod common;
 
 /// The test programs (class name = file stem under `aot/tests/java/nio/`).
-const PROGRAMS: &[&str] = &["NioFiles"];
+const PROGRAMS: &[&str] = &["NioFiles", "NioInterrupts"];
 
 #[test]
 fn nio_programs_behave_as_on_hotspot() {
