@@ -6,7 +6,7 @@
 //! creating, reading and writing (strings, bytes, lines, buffered readers and writers,
 //! streams, byte channels, FileChannel positional/scatter reads, mappings, locks,
 //! transfers), copy/move/delete with their options, attributes and permissions, directory
-//! streams, `list`/`walk`/`find`/`walkFileTree`, links, and the exceptions of failures with
+//! streams, `list`/`walk`/`find`/`walkFileTree`, links, file stores, and the exceptions of failures with
 //! HotSpot's messages (NoSuchFileException, FileAlreadyExistsException,
 //! DirectoryNotEmptyException, AccessDeniedException, NotDirectoryException, ...).
 //! `NioInterrupts` covers interruptible channels: an interrupt closes the channel of the

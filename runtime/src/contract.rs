@@ -785,6 +785,10 @@ pub const NATIVES: &[&str] = &[
     "java/net/URLClassLoader.exists0(Ljava/lang/String;)Z",
     // java.nio.file and FileChannel (runtime/src/natives/nio_*.rs).
     "sun/nio/fs/UnixNativeDispatcher.init()I",
+    "sun/nio/fs/LinuxNativeDispatcher.init()V",
+    "sun/nio/fs/LinuxNativeDispatcher.setmntent0(JJ)J",
+    "sun/nio/fs/LinuxNativeDispatcher.getmntent0(JLsun/nio/fs/UnixMountEntry;JI)I",
+    "sun/nio/fs/LinuxNativeDispatcher.endmntent(J)V",
     "sun/nio/fs/UnixNativeDispatcher.getcwd()[B",
     "sun/nio/fs/UnixNativeDispatcher.strerror(I)[B",
     "sun/nio/fs/UnixNativeDispatcher.dup(I)I",

@@ -17,6 +17,7 @@ pub mod nio_ch;
 pub mod nio_copy;
 pub mod nio_dirs;
 pub mod nio_fs;
+pub mod nio_mounts;
 pub mod nio_sys;
 pub mod proxy;
 pub mod reflect;

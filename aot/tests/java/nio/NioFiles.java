@@ -252,6 +252,12 @@ public class NioFiles {
         System.out.println("attribute unix:nlink " + Files.getAttribute(f, "unix:nlink") + " mode " + Integer.toOctalString((Integer) Files.getAttribute(f, "unix:mode")));
         System.out.println("owner " + Files.getOwner(f).getName().equals(System.getProperty("user.name")));
         System.out.println("isSameFile " + Files.isSameFile(f, root.resolve("a/../a/text.txt")) + " " + Files.isSameFile(f, root.resolve("plain")));
+        FileStore store = Files.getFileStore(f);
+        System.out.println("file store: type " + store.type() + " name " + store.name() + " readOnly " + store.isReadOnly()
+                + " total > 0 " + (store.getTotalSpace() > 0) + " usable <= total " + (store.getUsableSpace() <= store.getTotalSpace())
+                + " posix view " + store.supportsFileAttributeView(PosixFileAttributeView.class)
+                + " same store as root " + store.equals(Files.getFileStore(root)));
+        attempt("getFileStore missing", () -> Files.getFileStore(missing));
         attempt("size missing", () -> Files.size(missing));
         attempt("getLastModifiedTime missing", () -> Files.getLastModifiedTime(missing));
         attempt("readAttributes missing", () -> Files.readAttributes(missing, BasicFileAttributes.class));
