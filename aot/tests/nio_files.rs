@@ -22,3 +22,13 @@ const PROGRAMS: &[&str] = &["NioFiles", "NioInterrupts"];
 fn nio_programs_behave_as_on_hotspot() {
     common::check_all("nio", PROGRAMS, &[]);
 }
+
+/// The same file operations with a collection every 100 allocations of each thread: the
+/// natives' byte arrays, attribute objects and blocking calls (GC safe regions) must stay
+/// correct while objects move.
+#[test]
+fn nio_files_survive_gc_stress() {
+    if let Err(e) = common::check_with("nio", "NioFiles", &[], &[], &[("ROAST_GC_STRESS", "100")]) {
+        panic!("NioFiles under ROAST_GC_STRESS=100: {e}");
+    }
+}

@@ -71,9 +71,14 @@ pub fn c_bytes<'a>(p: *const c_char) -> &'a [u8] {
 }
 
 /// A new `byte[]` holding `bytes` (null with OutOfMemoryError pending when the heap is
-/// full).
+/// full). The descriptor is looked up once (directory walks make one array per entry).
 pub fn byte_array(bytes: &[u8]) -> *mut u8 {
-    let Some(d) = crate::object::class_by_name("[B") else {
+    // The descriptor's address (0: not compiled in); descriptors are static.
+    static BYTE_ARRAY: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    let addr = *BYTE_ARRAY
+        .get_or_init(|| crate::object::class_by_name("[B").map_or(0, |d| d as *const _ as usize));
+    // SAFETY: 0 or the address of a static class descriptor.
+    let Some(d) = (unsafe { (addr as *const crate::contract::ClassDesc).as_ref() }) else {
         crate::throw::internal_error(Some("roast: byte[] is not compiled in"));
         return std::ptr::null_mut();
     };
