@@ -168,6 +168,22 @@ pub const RULES: &[Rule] = &[
         trigger: ("sun/security/provider/SecureRandom", "init"),
         keep: &[("sun/security/provider/SHA", Some("()V"))],
     },
+    // FileChannel.map wraps a mapping in a DirectByteBuffer (or the read-only
+    // DirectByteBufferR) made through the constructor sun.nio.ch.Util looks up by name.
+    Rule {
+        trigger: ("sun/nio/ch/Util", "initDBBConstructor"),
+        keep: &[(
+            "java/nio/DirectByteBuffer",
+            Some("(IJLjava/io/FileDescriptor;Ljava/lang/Runnable;ZLjdk/internal/access/foreign/MemorySegmentProxy;)V"),
+        )],
+    },
+    Rule {
+        trigger: ("sun/nio/ch/Util", "initDBBRConstructor"),
+        keep: &[(
+            "java/nio/DirectByteBufferR",
+            Some("(IJLjava/io/FileDescriptor;Ljava/lang/Runnable;ZLjdk/internal/access/foreign/MemorySegmentProxy;)V"),
+        )],
+    },
     // The runtime builds Field objects natively (runtime/src/natives/members.rs), as
     // HotSpot's VM does.
     Rule {

@@ -5,7 +5,8 @@
 //! `Field` access (declaration order, widening, HotSpot's messages, statics and finals),
 //! class-level reflection (enclosing members, packages, `Class.newInstance`, record
 //! components, sealed classes, `Class.forName` with computed names) and
-//! `java.lang.reflect.Array`.
+//! `java.lang.reflect.Array`; `ManyArguments` calls with arguments beyond the registers
+//! (passed on the stack by the runtime's trampoline).
 
 mod common;
 
@@ -17,6 +18,7 @@ const PROGRAMS: &[&str] = &[
     "FieldsReflect",
     "ClassMembers",
     "ArrayErrors",
+    "ManyArguments",
 ];
 
 #[test]

@@ -43,6 +43,8 @@ mod vm {
         pub fn illegal_argument(msg: *mut u8) -> *mut u8;
         #[link_name = "java/lang/RoastVM.libraryError(ILjava/lang/String;)Ljava/lang/Throwable;"]
         pub fn library_error(kind: i32, msg: *mut u8) -> *mut u8;
+        #[link_name = "java/lang/RoastVM.unixException(I)Ljava/lang/Throwable;"]
+        pub fn unix_exception(errno: i32) -> *mut u8;
         #[link_name = "java/lang/RoastVM.uncaught(Ljava/lang/Throwable;)V"]
         pub fn uncaught(t: *mut u8);
         #[link_name = "java/lang/RoastVM.shutdown()V"]
@@ -104,6 +106,30 @@ pub fn io_exception(msg: &str) {
     let m = jstr(Some(msg));
     // SAFETY: calling compiled Java code with valid arguments.
     raise(|| unsafe { vm::library_error(2, m) });
+}
+
+/// `sun.nio.fs.UnixException` for an error number (the JDK turns it into
+/// NoSuchFileException, AccessDeniedException, ... with HotSpot's messages).
+pub fn unix_exception(errno: i32) {
+    // SAFETY: calling compiled Java code with a plain int.
+    raise(|| unsafe { vm::unix_exception(errno) });
+}
+
+/// IOException whose message is the text of `errno` (glibc's `strerror`), or `default` when
+/// `errno` is 0: the JDK's `JNU_ThrowIOExceptionWithLastError`.
+pub fn io_exception_errno(errno: i32, default: &str) {
+    if errno == 0 {
+        io_exception(default)
+    } else {
+        io_exception(&crate::natives::fs::error_text(errno))
+    }
+}
+
+/// OutOfMemoryError with a message (not the heap's: e.g. "Map failed").
+pub fn out_of_memory_message(msg: &str) {
+    let m = jstr(Some(msg));
+    // SAFETY: calling compiled Java code with valid arguments.
+    raise(|| unsafe { vm::library_error(4, m) });
 }
 
 /// FileNotFoundException with a message.

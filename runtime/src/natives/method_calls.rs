@@ -5,9 +5,11 @@
 //! Invariants:
 //! - Compiled code is called with the C calling convention through [`call_compiled`]:
 //!   integer-class arguments (references, `int`-like values, `long`) fill the integer
-//!   argument registers in order, `float`/`double` arguments the floating-point ones; more
-//!   than [`MAX_INT_ARGS`] or [`MAX_FLOAT_ARGS`] is refused before anything runs (the SDK
-//!   checks it and throws UnsupportedOperationException).
+//!   argument registers in order, `float`/`double` arguments the floating-point ones; the
+//!   arguments beyond [`MAX_INT_ARGS`] integer-class or [`MAX_FLOAT_ARGS`] floating-point
+//!   ones go to 8-byte stack slots in argument order, as the x86-64 SysV and Linux AAPCS64
+//!   conventions place them. More than [`MAX_STACK_ARGS`] of those is refused before
+//!   anything runs (the SDK checks it and throws UnsupportedOperationException).
 //! - Arguments arrive already converted by the SDK to the wrapper class of each parameter
 //!   type (method invocation conversion done in Java, with HotSpot's
 //!   IllegalArgumentException messages), and the receiver already checked (non-null
@@ -31,6 +33,8 @@ const ABSTRACT: u16 = 0x0400;
 pub const MAX_INT_ARGS: usize = 6;
 /// Floating-point argument registers used by [`call_compiled`].
 pub const MAX_FLOAT_ARGS: usize = 8;
+/// Stack slots for the arguments beyond the registers (the SDK's `MAX_STACK_ARGS`).
+pub const MAX_STACK_ARGS: usize = 16;
 
 /// One argument of a compiled call.
 enum Arg {
@@ -95,7 +99,8 @@ fn return_letter(descriptor: &str) -> u8 {
 unsafe fn call_compiled(entry: *const u8, args: &[Arg], float_result: bool) -> Option<i64> {
     let mut ints = [0i64; MAX_INT_ARGS];
     let mut floats = [0f64; MAX_FLOAT_ARGS];
-    let (mut ni, mut nf) = (0, 0);
+    let mut stack = [0i64; MAX_STACK_ARGS];
+    let (mut ni, mut nf, mut ns) = (0, 0, 0);
     for a in args {
         match *a {
             Arg::Int(v) if ni < MAX_INT_ARGS => {
@@ -106,27 +111,76 @@ unsafe fn call_compiled(entry: *const u8, args: &[Arg], float_result: bool) -> O
                 floats[nf] = v;
                 nf += 1;
             }
+            // A stack slot holds the value's bits (an f32 in the low 32 bits, as in a
+            // register).
+            Arg::Int(v) if ns < MAX_STACK_ARGS => {
+                stack[ns] = v;
+                ns += 1;
+            }
+            Arg::Float(v) if ns < MAX_STACK_ARGS => {
+                stack[ns] = v.to_bits() as i64;
+                ns += 1;
+            }
             _ => return None,
         }
     }
-    type IntTrampoline =
-        extern "C" fn(i64, i64, i64, i64, i64, i64, f64, f64, f64, f64, f64, f64, f64, f64) -> i64;
-    type FloatTrampoline =
-        extern "C" fn(i64, i64, i64, i64, i64, i64, f64, f64, f64, f64, f64, f64, f64, f64) -> f64;
+    type Trampoline<R> = extern "C" fn(
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        f64,
+        f64,
+        f64,
+        f64,
+        f64,
+        f64,
+        f64,
+        f64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+        i64,
+    ) -> R;
     let [i0, i1, i2, i3, i4, i5] = ints;
     let [f0, f1, f2, f3, f4, f5, f6, f7] = floats;
+    let [s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15] = stack;
     if float_result {
-        // SAFETY: on x86-64 SysV and AAPCS64 the first six integer-class and eight
-        // floating-point arguments travel in registers assigned by class in order, so a
-        // callee taking a prefix of each sees exactly its arguments; a float or double result
-        // comes back in the first floating-point register. The caller guarantees the callee's
-        // signature.
-        let f: FloatTrampoline = unsafe { std::mem::transmute(entry) };
-        Some(f(i0, i1, i2, i3, i4, i5, f0, f1, f2, f3, f4, f5, f6, f7).to_bits() as i64)
+        // SAFETY: on x86-64 SysV and Linux AAPCS64 the first six integer-class and eight
+        // floating-point arguments travel in registers assigned by class in order and the
+        // rest in 8-byte stack slots in argument order, so a callee taking a prefix of each
+        // register class and of the slots sees exactly its arguments (the caller removes the
+        // unused slots); a float or double result comes back in the first floating-point
+        // register. The caller guarantees the callee's signature.
+        let f: Trampoline<f64> = unsafe { std::mem::transmute(entry) };
+        Some(
+            f(
+                i0, i1, i2, i3, i4, i5, f0, f1, f2, f3, f4, f5, f6, f7, s0, s1, s2, s3, s4, s5, s6,
+                s7, s8, s9, s10, s11, s12, s13, s14, s15,
+            )
+            .to_bits() as i64,
+        )
     } else {
         // SAFETY: as above, with an integer-class (or no) result.
-        let f: IntTrampoline = unsafe { std::mem::transmute(entry) };
-        Some(f(i0, i1, i2, i3, i4, i5, f0, f1, f2, f3, f4, f5, f6, f7))
+        let f: Trampoline<i64> = unsafe { std::mem::transmute(entry) };
+        Some(f(
+            i0, i1, i2, i3, i4, i5, f0, f1, f2, f3, f4, f5, f6, f7, s0, s1, s2, s3, s4, s5, s6, s7,
+            s8, s9, s10, s11, s12, s13, s14, s15,
+        ))
     }
 }
 

@@ -69,6 +69,7 @@ final class RoastLangAccess implements JavaLangAccess {
     }
 
     public void blockedOn(Interruptible b) {
+        Thread.blockedOn(b);
     }
 
     public void registerShutdownHook(int slot, boolean registerShutdownInProgress, Runnable hook) {

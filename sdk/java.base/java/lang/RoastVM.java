@@ -120,15 +120,24 @@ final class RoastVM {
 
     /**
      * Exceptions of library natives (`runtime/src/throw.rs`): 0 DataFormatException,
-     * 1 InternalError, 2 IOException, 3 FileNotFoundException.
+     * 1 InternalError, 2 IOException, 3 FileNotFoundException, 4 OutOfMemoryError.
      */
     static Throwable libraryError(int kind, String message) {
         switch (kind) {
             case 0: return new java.util.zip.DataFormatException(message);
             case 2: return new java.io.IOException(message);
             case 3: return new java.io.FileNotFoundException(message);
+            case 4: return new OutOfMemoryError(message);
             default: return new InternalError(message);
         }
+    }
+
+    /**
+     * The sun.nio.fs.UnixException of a failed system call (`runtime/src/natives/nio_fs.rs`):
+     * the JDK maps its error number to NoSuchFileException & co. with HotSpot's messages.
+     */
+    static Throwable unixException(int errno) {
+        return sun.nio.fs.RoastUnixErrors.unixException(errno);
     }
 
     /** The body of a started thread, on its own OS thread (`runtime/src/thread.rs`). */

@@ -243,7 +243,33 @@ public class Thread implements Runnable {
         }
     }
 
+    /**
+     * The I/O operation this thread is blocked in (an interruptible channel's), told when
+     * the thread is interrupted so that it closes the channel; set through
+     * JavaLangAccess.blockedOn as HotSpot's Thread does. One lock for all threads (the
+     * critical sections are a field access).
+     */
+    private volatile sun.nio.ch.Interruptible blocker;
+    private static final Object BLOCKER_LOCK = new Object();
+
+    static void blockedOn(sun.nio.ch.Interruptible b) {
+        Thread me = currentThread();
+        synchronized (BLOCKER_LOCK) {
+            me.blocker = b;
+        }
+    }
+
     public void interrupt() {
+        if (this != currentThread()) {
+            synchronized (BLOCKER_LOCK) {
+                sun.nio.ch.Interruptible b = blocker;
+                if (b != null) {
+                    interrupt0(eetop);
+                    b.interrupt(this);
+                    return;
+                }
+            }
+        }
         interrupt0(eetop);
     }
 

@@ -20,6 +20,8 @@ class NativeConstructorAccessorImpl extends ConstructorAccessorImpl {
     /* Argument registers of the runtime's call trampoline (members.rs). */
     private static final int MAX_INT_ARGS = 6;
     private static final int MAX_FLOAT_ARGS = 8;
+    /** Arguments beyond the registers (runtime/src/natives/method_calls.rs, MAX_STACK_ARGS). */
+    private static final int MAX_STACK_ARGS = 16;
 
     private final Constructor<?> c;
     private DelegatingConstructorAccessorImpl parent;
@@ -34,7 +36,7 @@ class NativeConstructorAccessorImpl extends ConstructorAccessorImpl {
         int slot = SharedSecrets.getJavaLangReflectAccess().getConstructorSlot(c);
         Object receiver = Unsafe.getUnsafe().allocateInstance(decl);
         Object[] converted = RoastReflection.convertArguments(c.getParameterTypes(), args);
-        RoastReflection.checkCallable(c.getParameterTypes(), MAX_INT_ARGS - 1, MAX_FLOAT_ARGS, c);
+        RoastReflection.checkCallable(c.getParameterTypes(), MAX_INT_ARGS - 1, MAX_FLOAT_ARGS, MAX_STACK_ARGS, c);
         RoastReflection.checkTarget(decl, slot, null);
         try {
             invoke0(decl, slot, receiver, converted);

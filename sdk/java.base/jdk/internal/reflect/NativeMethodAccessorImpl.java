@@ -23,6 +23,8 @@ class NativeMethodAccessorImpl extends MethodAccessorImpl {
     /* Argument registers of the runtime's call trampoline (method_calls.rs). */
     private static final int MAX_INT_ARGS = 6;
     private static final int MAX_FLOAT_ARGS = 8;
+    /** Arguments beyond the registers (runtime/src/natives/method_calls.rs, MAX_STACK_ARGS). */
+    private static final int MAX_STACK_ARGS = 16;
     private static final Unsafe U = Unsafe.getUnsafe();
     private static final long SLOT = U.objectFieldOffset(Method.class, "slot");
 
@@ -47,7 +49,7 @@ class NativeMethodAccessorImpl extends MethodAccessorImpl {
         }
         Class<?>[] types = method.getParameterTypes();
         Object[] converted = RoastReflection.convertArguments(types, args);
-        RoastReflection.checkCallable(types, isStatic ? MAX_INT_ARGS : MAX_INT_ARGS - 1, MAX_FLOAT_ARGS, method);
+        RoastReflection.checkCallable(types, isStatic ? MAX_INT_ARGS : MAX_INT_ARGS - 1, MAX_FLOAT_ARGS, MAX_STACK_ARGS, method);
         int slot = U.getInt(method, SLOT);
         Object receiver = isStatic ? null : obj;
         RoastReflection.checkTarget(decl, slot, receiver);

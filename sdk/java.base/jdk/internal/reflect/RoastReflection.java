@@ -23,8 +23,12 @@ final class RoastReflection {
         return out;
     }
 
-    /** UnsupportedOperationException when the runtime's trampoline cannot pass the arguments. */
-    static void checkCallable(Class<?>[] types, int maxInts, int maxFloats, Object what) {
+    /**
+     * UnsupportedOperationException when the runtime's trampoline cannot pass the arguments:
+     * {@code maxInts} integer-class and {@code maxFloats} floating-point ones travel in
+     * registers, at most {@code maxStack} more on the stack.
+     */
+    static void checkCallable(Class<?>[] types, int maxInts, int maxFloats, int maxStack, Object what) {
         int ints = 0;
         int floats = 0;
         for (Class<?> t : types) {
@@ -34,9 +38,10 @@ final class RoastReflection {
                 ints++;
             }
         }
-        if (ints > maxInts || floats > maxFloats) {
-            throw new UnsupportedOperationException("roast: reflective calls with more than " + maxInts
-                    + " integer or " + maxFloats + " floating-point arguments are not supported yet: " + what);
+        int onStack = Math.max(0, ints - maxInts) + Math.max(0, floats - maxFloats);
+        if (onStack > maxStack) {
+            throw new UnsupportedOperationException("roast: reflective calls with more than "
+                    + (maxInts + maxFloats + maxStack) + " arguments of these kinds are not supported yet: " + what);
         }
     }
 
