@@ -30,10 +30,8 @@ fn interpreted_plugins_behave_as_on_hotspot() {
 /// jar the program writes itself), next to the plugin directory.
 ///
 /// Opening a jar goes through `ZipFile.Source.get`, which reads the file's attributes with
-/// `Files.readAttributes` (`UnixNativeDispatcher.stat0`, branch `nio`): until that native is
-/// merged this test fails with UnsatisfiedLinkError, so it only runs when asked for.
+/// `Files.readAttributes` (the java.nio.file natives, `runtime/src/natives/nio_*.rs`).
 #[test]
-#[ignore = "needs UnixNativeDispatcher.stat0 (java.nio.file natives, branch nio); run with --ignored"]
 fn jars_resources_and_service_loader_behave_as_on_hotspot() {
     if let Err(e) = common::check_with_plugin_jar("interp", "InterpJars") {
         panic!("InterpJars: {e}");
