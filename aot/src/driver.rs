@@ -311,7 +311,6 @@ fn roots(program: &mut Program, main: MethodId) -> Result<(Vec<MethodId>, Vec<Cl
     Ok((roots, instantiated))
 }
 
-/// Reachable methods per package (ROAST_STATS), to find what makes a program large.
 /// Program classes that declare a `finalize()` with a body other than a lone `return`
 /// (HotSpot's test for registering instances with its Finalizer): roast does not run
 /// finalizers (ARCHITECTURE.md, "Garbage collection"), and says so at every build rather
@@ -338,6 +337,7 @@ fn unsupported_finalizers(program: &Program) -> Vec<String> {
     out
 }
 
+/// Reachable methods per package (ROAST_STATS), to find what makes a program large.
 fn print_package_stats(program: &Program, reach: &Reachability) {
     let mut by_package: std::collections::BTreeMap<&str, usize> = Default::default();
     for &m in &reach.methods {
