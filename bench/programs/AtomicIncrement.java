@@ -3,13 +3,19 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Uncontended atomics: one thread increments an AtomicInteger and CAS-loops an AtomicLong,
- * so each step is a locked read-modify-write. Size: increments.
+ * so each step is a locked read-modify-write. The atomics are published in static fields, as
+ * shared counters are. Size: increments.
  */
 public class AtomicIncrement {
+    static AtomicInteger sharedInts;
+    static AtomicLong sharedLongs;
+
     public static void main(String[] args) {
         int n = Integer.parseInt(args[0]);
-        AtomicInteger ints = new AtomicInteger();
-        AtomicLong longs = new AtomicLong();
+        sharedInts = new AtomicInteger();
+        sharedLongs = new AtomicLong();
+        AtomicInteger ints = sharedInts;
+        AtomicLong longs = sharedLongs;
         for (int i = 0; i < n; i++) {
             ints.incrementAndGet();
             long seen;

@@ -1,6 +1,7 @@
 /**
  * Uncontended monitors: one thread increments a counter inside a synchronized method and a
- * synchronized block, so each increment takes and releases a thin lock. Size: increments.
+ * synchronized block, so each increment takes and releases a thin lock. The counter is
+ * published in a static field so that escape analysis cannot remove the locks. Size: increments.
  */
 public class SyncIncrement {
     private long count;
@@ -17,9 +18,12 @@ public class SyncIncrement {
         }
     }
 
+    static SyncIncrement shared;
+
     public static void main(String[] args) {
         long n = Long.parseLong(args[0]);
-        SyncIncrement counter = new SyncIncrement();
+        shared = new SyncIncrement();
+        SyncIncrement counter = shared;
         for (long i = 0; i < n; i++) {
             counter.increment();
             counter.incrementBlock();
