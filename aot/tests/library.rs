@@ -9,20 +9,12 @@
 //! embedded from the JDK home (`lib/tzdb.dat`) and, through `Date.toString`, a virtual call
 //! to a method that does not override a package-private one of another package
 //! (`ZoneInfo.getOffsets` vs `TimeZone.getOffsets`), which must use its own vtable slot;
-//! `SecurityAndVersion` message digests and SecureRandom engines that the SUN provider
-//! creates by class name, and `java.version`/`java.vendor` as the JDK's VersionProps says;
 //! `PlatformModules` java.logging and java.sql (`jdk::PLATFORM_MODULES`) and `Instant.now()`.
 
 mod common;
 
 /// The test programs (class name = file stem under `aot/tests/java/library/`).
-const PROGRAMS: &[&str] = &[
-    "ZipAndResources",
-    "FilesIo",
-    "TimeZones",
-    "SecurityAndVersion",
-    "PlatformModules",
-];
+const PROGRAMS: &[&str] = &["ZipAndResources", "FilesIo", "TimeZones", "PlatformModules"];
 
 #[test]
 fn library_programs_behave_as_on_hotspot() {
