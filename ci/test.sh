@@ -8,9 +8,12 @@
 #   5. cargo build --release --workspace             target/release/roast + runtime library
 #   6. ci/samples.sh                                 samples/*.java on java vs roast (ratchet)
 #   7. ci/acceptance.sh [ARGS...]                    ../shared/acceptance (ratchet)
+#   8. ci/repeat.sh --reuse ...                      the passing lang/, lib/ and gc/ programs
+#                                                    again, in the collector's stress mode
 #
 # Stops at the first failing step with "test.sh: FAILED at step ..." on stderr. When every
-# step before it passes, the last line printed is the acceptance summary "N passed, N failed".
+# step before it passes, the last line printed is the acceptance summary "N passed, N failed"
+# (repeated after step 8).
 # Arguments are passed to ci/acceptance.sh (e.g. --filter lang/).
 #
 # Environment:
@@ -19,6 +22,11 @@
 #                                that run compiled programs are slow, but turns off
 #                                debug assertions.
 #   ACCEPTANCE_DIR               corpus root (default ../shared/acceptance), see acceptance.sh
+#   GC_STRESS_EVERY=N            step 8 collects every N allocations of a thread (default 2000
+#                                for lang/ and lib/; gc/ programs, which allocate hundreds of
+#                                millions of objects, use 100 times N); 0 skips step 8
+#   GC_STRESS_TIMEOUT=S          per-run limit in step 8 (default 120 s: every collection
+#                                also runs the heap verifier over the live set)
 set -euo pipefail
 cd "$(dirname -- "${BASH_SOURCE[0]}")/.."
 # shellcheck source=ci/env.sh
@@ -67,6 +75,26 @@ step "test ($TEST_PROFILE)" cargo test --workspace "${test_flags[@]}"
 step "build (release)" cargo build --release --workspace
 step samples bash ci/samples.sh
 echo "==> acceptance"
-# Last step: acceptance.sh prints the ratchet report and then, as its final line, the
-# runner's "N passed, N failed" summary; its exit status is ours.
-exec bash ci/acceptance.sh "$@"
+# acceptance.sh prints the ratchet report and then the runner's "N passed, N failed" summary.
+# The executables stay in $work for step 8, which reruns them without building again.
+work=target/acceptance-work
+rm -rf -- "$work"
+acceptance_rc=0
+bash ci/acceptance.sh --keep "$work" "$@" || acceptance_rc=$?
+summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed' target/acceptance.log | tail -n 1 || true)"
+stress_rc=0
+every="${GC_STRESS_EVERY:-2000}"
+if [ "$acceptance_rc" = 0 ] && [ "$every" != 0 ]; then
+    for group in "lang/ lib/:$every" "gc/:$((every * 100))"; do
+        filters=()
+        for f in ${group%%:*}; do filters+=(--filter "$f"); done
+        echo "==> gc stress: ${group%%:*} with ROAST_GC_STRESS=${group##*:}"
+        RUN_TIMEOUT="${GC_STRESS_TIMEOUT:-120}" bash ci/repeat.sh --reuse "$work" \
+            --results target/acceptance.log --runs 1 "${filters[@]}" \
+            --env "ROAST_GC_STRESS=${group##*:}" || stress_rc=1
+    done
+    [ "$stress_rc" = 0 ] || echo "test.sh: FAILED at step 'gc stress' (work directories in $work)" >&2
+fi
+[ "$acceptance_rc$stress_rc" = 00 ] && rm -rf -- "$work"
+echo "$summary"
+[ "$acceptance_rc" = 0 ] && [ "$stress_rc" = 0 ]

@@ -452,7 +452,7 @@ fn index_archive(
             // A jmod's `lib/` and `conf/` files are the JDK home's: resources named by their
             // path below the home with a leading `/` (`/lib/tzdb.dat`).
             if !prefix.is_empty()
-                && (entry.starts_with("lib/") || entry.starts_with("conf/"))
+                && is_jdk_home_data(entry)
                 && is_safe_name(entry)
                 && !entry.ends_with('/')
             {
@@ -531,6 +531,17 @@ fn manifest_main_class(text: &str) -> Option<String> {
         (key.trim().eq_ignore_ascii_case("Main-Class") && !value.is_empty())
             .then(|| value.to_string())
     })
+}
+
+/// Is a jmod entry outside `classes/` a data file of the JDK home that the class library may
+/// read (`lib/tzdb.dat`, `conf/security/java.security`)? HotSpot's native libraries, launchers
+/// and the jrt file system's jar are code for a JVM, never data for compiled Java code (and
+/// `lib/server/libjvm.so` alone is 24 MB).
+fn is_jdk_home_data(entry: &str) -> bool {
+    const NATIVE_CODE: [&str; 3] = ["lib/jexec", "lib/jspawnhelper", "lib/jrt-fs.jar"];
+    (entry.starts_with("lib/") || entry.starts_with("conf/"))
+        && !entry.ends_with(".so")
+        && !NATIVE_CODE.contains(&entry)
 }
 
 #[cfg(test)]
@@ -614,6 +625,11 @@ mod tests {
             &[
                 ("classes/a/Main.class", b"shadowed".to_vec()),
                 ("classes/b/X.class", class_bytes("b/X")),
+                ("lib/tzdb.dat", b"tz".to_vec()),
+                ("conf/net.properties", b"p".to_vec()),
+                ("lib/server/libjvm.so", b"elf".to_vec()),
+                ("lib/jspawnhelper", b"elf".to_vec()),
+                ("bin/java", b"elf".to_vec()),
             ],
         );
         let mut cp = ClassPath::new();
@@ -631,6 +647,16 @@ mod tests {
             Some("a.Main")
         );
         assert_eq!(ClassPath::jar_main_class(&jmod).ok().flatten(), None);
+        // The JDK home's data files are resources; its native code is not.
+        let jdk_home: Vec<String> = cp
+            .resources()
+            .into_iter()
+            .filter(|(name, user)| !user && name.starts_with('/'))
+            .map(|(name, _)| name)
+            .collect();
+        assert_eq!(jdk_home.len(), 2, "{jdk_home:?}");
+        assert!(jdk_home.contains(&"/lib/tzdb.dat".to_string()));
+        assert!(jdk_home.contains(&"/conf/net.properties".to_string()));
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct BuildOptions {
     pub emit: Emit,
     /// Print progress and statistics.
     pub verbose: bool,
+    /// Keep debug information in the executable (stripped otherwise).
+    pub debug_info: bool,
     /// Run the LLVM optimization pipeline.
     pub optimize: bool,
     /// Reuse and store compiled units in the object cache (see `cache`).
@@ -121,6 +123,9 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
     // Resources are chosen after lowering: JDK resources are kept when a literal of the
     // compiled code names them. The resource unit goes before the data unit, which stays last.
     let resources = crate::resources::select(program.classpath(), &lowered.literals)?;
+    if std::env::var_os("ROAST_STATS").is_some() {
+        print_resource_stats(&resources);
+    }
     let mut units = lowered.units;
     units.insert(
         units.len() - 1,
@@ -179,6 +184,7 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
         &objects,
         &opts.output,
         opts.target.as_deref(),
+        opts.debug_info,
         scratch.path(),
     )?;
     progress(opts, start, &format!("linked {}", opts.output.display()));
@@ -350,6 +356,15 @@ fn print_package_stats(program: &Program, reach: &Reachability) {
     sorted.sort_by_key(|(_, n)| std::cmp::Reverse(*n));
     for (p, n) in sorted.iter().take(40) {
         eprintln!("{n:>6} {p}");
+    }
+}
+
+/// The largest embedded resources (ROAST_STATS), to find what makes a program large.
+fn print_resource_stats(resources: &[crate::resources::Resource]) {
+    let mut by_size: Vec<_> = resources.iter().collect();
+    by_size.sort_by_key(|r| std::cmp::Reverse(r.bytes.len()));
+    for r in by_size.iter().take(15) {
+        eprintln!("{:>9} B {}", r.bytes.len(), r.name);
     }
 }
 

@@ -57,13 +57,16 @@ fn linker(target: Option<&str>) -> String {
     }
 }
 
-/// Links the program's objects with the runtime into `output`.
+/// Links the program's objects with the runtime into `output`, without debug sections
+/// unless `debug_info` (the runtime library's line tables are most of a small program's
+/// size; symbols stay, so profilers still name functions).
 /// The object list goes through a response file in `scratch` (thousands of units would not
 /// fit a command line).
 pub fn link(
     objects: &[PathBuf],
     output: &Path,
     target: Option<&str>,
+    debug_info: bool,
     scratch: &Path,
 ) -> Result<(), String> {
     let runtime = runtime_library(target)?;
@@ -72,7 +75,11 @@ pub fn link(
     let quoted: Vec<String> = objects.iter().map(|o| quote_response(o)).collect();
     std::fs::write(&list, quoted.join("\n"))
         .map_err(|e| format!("cannot write {}: {e}", list.display()))?;
-    let result = Command::new(&cc)
+    let mut command = Command::new(&cc);
+    if !debug_info {
+        command.arg("-Wl,--strip-debug");
+    }
+    let result = command
         .arg("-no-pie")
         .arg("-o")
         .arg(output)

@@ -57,6 +57,10 @@ struct BuildArgs {
     /// Print progress and build statistics.
     #[arg(short, long)]
     verbose: bool,
+    /// Keep the runtime's debug information (line tables, for gdb and perf) in the
+    /// executable; by default it is stripped (symbols stay).
+    #[arg(short = 'g', long = "debug-info")]
+    debug_info: bool,
     /// Do not reuse or store compiled code in the object cache.
     #[arg(long)]
     no_cache: bool,
@@ -103,6 +107,7 @@ fn build_options(a: BuildArgs) -> BuildOptions {
             EmitArg::Obj => Emit::Obj,
         },
         verbose: a.verbose,
+        debug_info: a.debug_info,
         optimize: !a.no_opt,
         use_cache: !a.no_cache,
         cache_dir: a.cache_dir,
@@ -141,6 +146,7 @@ fn run(
             target: None,
             emit: Emit::Exe,
             verbose: false,
+            debug_info: false,
             optimize: true,
             use_cache: true,
             cache_dir: None,
