@@ -85,7 +85,11 @@ public class LockWords {
         });
         synchronized (slowLock) {
             holder.start();
-            Thread.sleep(20);
+            // The contender spins briefly, then blocks (on a fat monitor) until we release.
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (holder.getState() != Thread.State.BLOCKED && System.currentTimeMillis() < deadline) {
+                Thread.sleep(1);
+            }
             System.out.println("holder state: " + holder.getState());
         }
         holder.join();
