@@ -25,8 +25,60 @@ pub const ARRAY_BASE_OFFSET: u32 = 16;
 pub struct ObjectHeader {
     /// Low 32 bits of the address of the object's class descriptor.
     pub klass: u32,
-    /// Lock word: identity hash (bits 8..31), lock state (bits 0..7, see `runtime::monitor`).
+    /// Lock word: identity hash, thin lock or inflated monitor (see [`lock_word`]).
     pub lock: u32,
+}
+
+/// Byte offset of [`ObjectHeader::lock`].
+pub const LOCK_WORD_OFFSET: u32 = 4;
+
+/// Encoding of the header's lock word (`runtime/src/monitor.rs` owns the protocol; compiled
+/// code inlines the thin-lock fast paths). States, by the low bits:
+/// - `0`: unlocked, no identity hash yet.
+/// - `...1` ([`HASHED`]): unlocked, identity hash `word >> 1` (31 bits, non-zero).
+/// - `...10` ([`THIN`]): thin-locked by thread `word >> OWNER_SHIFT` (1..=[`MAX_THIN_OWNER`]),
+///   held `(word >> COUNT_SHIFT) & 0xff` times (1..=[`MAX_THIN_COUNT`]); no hash yet.
+/// - `...00`, non-zero ([`is_inflated`]): fat monitor number `word >> 2` (which keeps the
+///   hash, if any).
+///
+/// Every change of a lock word is a compare-and-swap; taking a lock is an acquire, giving it
+/// up a release.
+pub mod lock_word {
+    /// Low-bit tag of a hashed, unlocked word.
+    pub const HASHED: u32 = 1;
+    /// Mask of the two tag bits.
+    pub const TAG_MASK: u32 = 3;
+    /// Tag of a thin-locked word.
+    pub const THIN: u32 = 2;
+    /// Position of the recursion count of a thin lock.
+    pub const COUNT_SHIFT: u32 = 2;
+    /// One more recursion level of a thin lock.
+    pub const COUNT_ONE: u32 = 1 << COUNT_SHIFT;
+    /// Mask of the recursion count of a thin lock.
+    pub const COUNT_MASK: u32 = 0xff << COUNT_SHIFT;
+    /// Deepest recursion a thin lock records; one more inflates.
+    pub const MAX_THIN_COUNT: u32 = 0xff;
+    /// Position of the owner's thread id in a thin lock.
+    pub const OWNER_SHIFT: u32 = 10;
+    /// Largest thread id that can own a thin lock (others always use fat monitors).
+    pub const MAX_THIN_OWNER: u32 = (1 << (32 - OWNER_SHIFT)) - 1;
+    /// Position of a fat monitor's number in an inflated word.
+    pub const MONITOR_SHIFT: u32 = 2;
+
+    /// The thin-lock word of thread `owner` holding the lock `count` times.
+    pub const fn thin(owner: u32, count: u32) -> u32 {
+        (owner << OWNER_SHIFT) | (count << COUNT_SHIFT) | THIN
+    }
+
+    /// Is `w` a thin lock?
+    pub const fn is_thin(w: u32) -> bool {
+        w & TAG_MASK == THIN
+    }
+
+    /// Is `w` an inflated word (a fat monitor's number)?
+    pub const fn is_inflated(w: u32) -> bool {
+        w != 0 && w & TAG_MASK == 0
+    }
 }
 
 /// `ClassDesc::kind`: an ordinary class.
@@ -395,6 +447,8 @@ pub mod thread_offset {
     pub const TOP_FRAME: u32 = 8;
     /// `stack_limit`
     pub const STACK_LIMIT: u32 = 16;
+    /// `thread_id`
+    pub const THREAD_ID: u32 = 32;
     /// `alloc_bump`
     pub const ALLOC_BUMP: u32 = 40;
 }
@@ -463,7 +517,8 @@ pub mod rt {
     pub const THROW_STACK_OVERFLOW: &str = "roast_throw_stack_overflow";
     /// `void roast_throw_error(i32 kind, *u8 message)`: linkage errors found at build time.
     pub const THROW_ERROR: &str = "roast_throw_error";
-    /// `void roast_monitor_enter(ref)` and `void roast_monitor_exit(ref)`.
+    /// `void roast_monitor_enter(ref)` and `void roast_monitor_exit(ref)`: the slow paths of
+    /// the inlined thin-lock fast paths (any lock word state).
     pub const MONITOR_ENTER: &str = "roast_monitor_enter";
     /// See [`MONITOR_ENTER`].
     pub const MONITOR_EXIT: &str = "roast_monitor_exit";
@@ -884,3 +939,10 @@ pub const NATIVES: &[&str] = &[
     "sun/nio/ch/FileKey.initIDs()V",
     "sun/nio/ch/FileKey.init(Ljava/io/FileDescriptor;)V",
 ];
+
+// Layout checks of the offsets compiled code uses (evaluated at build time).
+const _: () = assert!(
+    std::mem::offset_of!(ThreadState, thread_id) == thread_offset::THREAD_ID as usize
+        && std::mem::offset_of!(ThreadState, alloc_bump) == thread_offset::ALLOC_BUMP as usize
+        && std::mem::offset_of!(ObjectHeader, lock) == LOCK_WORD_OFFSET as usize
+);

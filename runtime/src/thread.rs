@@ -163,7 +163,8 @@ pub fn interrupt(rec: &ThreadRec) {
         rec.wake.notify_all();
     }
     let m = rec.blocker.load(Ordering::SeqCst);
-    // SAFETY: monitors are leaked (never freed), so a stale pointer is still valid.
+    // SAFETY: fat monitors live in chunks that are never freed, so a stale pointer is still
+    // valid (a recycled monitor's waiters only wake up spuriously and re-check).
     if let Some(m) = unsafe { m.as_ref() } {
         m.wake_waiters();
     }

@@ -10,6 +10,7 @@
 //!   the exception still pending.
 //! - The frame record is linked on entry and unlinked on every return, normal or not.
 
+use super::monitor::MonitorOp;
 use super::npe_message::NpeAnalysis;
 use super::stack::stack_types;
 use super::types::{kind_type, method_kinds};
@@ -370,11 +371,10 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
         let holder = self.alloca(Kind::Ref, "monitor");
         self.l.builder.build_store(holder, obj).expect("store");
         self.sync_object = Some(holder);
-        self.monitor_call(rt::MONITOR_ENTER, obj.into_pointer_value());
-        self.check_exception();
+        self.monitor_inline(MonitorOp::Enter, obj.into_pointer_value(), true);
     }
 
-    /// Calls `roast_monitor_enter` / `roast_monitor_exit`.
+    /// Calls `roast_monitor_enter` / `roast_monitor_exit` (the slow paths of `monitor_inline`).
     pub fn monitor_call(&mut self, name: &'static str, obj: PointerValue<'ctx>) {
         let f = self.l.runtime_fn(name, |l| {
             l.ctx.void_type().fn_type(&[l.ref_type().into()], false)
@@ -394,7 +394,7 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
                 .build_load(self.l.ref_type(), holder, "mon")
                 .expect("load")
                 .into_pointer_value();
-            self.monitor_call(rt::MONITOR_EXIT, obj);
+            self.monitor_inline(MonitorOp::Exit, obj, false);
         }
     }
 
@@ -444,7 +444,7 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
                 .build_load(self.l.ref_type(), holder, "mon")
                 .expect("load")
                 .into_pointer_value();
-            self.monitor_call(rt::MONITOR_EXIT, obj);
+            self.monitor_inline(MonitorOp::Exit, obj, false);
             self.l.builder.build_store(pending_ptr, exc).expect("store");
         }
         self.unlink_frame();

@@ -18,6 +18,7 @@ pub mod descs;
 pub mod emit;
 mod member_meta;
 pub mod method;
+mod monitor;
 pub mod natives;
 pub mod npe_message;
 mod ops_arith;

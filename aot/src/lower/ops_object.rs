@@ -3,6 +3,7 @@
 //! multianewarray, checkcast, instanceof, monitorenter, monitorexit, ldc).
 
 use super::method::MethodCx;
+use super::monitor::MonitorOp;
 use super::types::{array_letter, kind_of_letter, kind_type, memory_type, prim_array_name};
 use crate::classfile::bytecode::{ArrayKind, Kind, Op};
 use crate::classfile::constant_pool::Loadable;
@@ -48,13 +49,12 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
             Op::MonitorEnter | Op::MonitorExit => {
                 let o = self.pop_ref();
                 self.null_check(o);
-                let f = if matches!(op, Op::MonitorEnter) {
-                    rt::MONITOR_ENTER
+                let m = if matches!(op, Op::MonitorEnter) {
+                    MonitorOp::Enter
                 } else {
-                    rt::MONITOR_EXIT
+                    MonitorOp::Exit
                 };
-                self.monitor_call(f, o);
-                self.check_exception();
+                self.monitor_inline(m, o, true);
             }
             Op::Ldc(i) => self.ldc(*i),
             Op::InvokeStatic(_)

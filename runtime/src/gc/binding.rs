@@ -143,7 +143,18 @@ impl Scanning<Roast> for Roots {
         worker: &mut GCWorker<Roast>,
         tracer_context: impl ObjectTracerContext<Roast>,
     ) -> bool {
-        references::process(worker, tracer_context)
+        let again = references::process(worker, tracer_context);
+        if !again {
+            // The strong closure is final: fat monitors follow their objects or die.
+            crate::monitor::sweep(&|obj| {
+                if scan::in_heap(obj) {
+                    references::surviving(obj)
+                } else {
+                    Some(obj)
+                }
+            });
+        }
+        again
     }
 
     fn notify_initial_thread_scan_complete(_partial_scan: bool, _tls: VMWorkerThread) {}

@@ -164,7 +164,7 @@ fn to_object(addr: usize) -> ObjectReference {
 }
 
 /// The referent's address after this collection, or None when it is not reachable.
-fn surviving(referent: usize) -> Option<usize> {
+pub fn surviving(referent: usize) -> Option<usize> {
     let o = to_object(referent);
     o.is_reachable().then(|| {
         o.get_forwarded_object()

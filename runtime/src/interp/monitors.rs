@@ -1,6 +1,7 @@
 //! Monitors of `synchronized` interpreted methods (JVMS §2.11.10): entered before the first
 //! instruction on the receiver (or the class mirror for static methods), exited on every
-//! completion, normal or abrupt.
+//! completion, normal or abrupt. They go through `roast_monitor_enter`/`roast_monitor_exit`,
+//! the same lock-word protocol as compiled code's inline fast paths (`crate::monitor`).
 
 use super::class::RtMethod;
 use super::exec::{check, R};

@@ -264,21 +264,9 @@ fn elem_name(d: &ClassDesc) -> String {
     }
 }
 
-/// The identity hash of an object (stored in the header's lock word on first use).
+/// The identity hash of an object (kept in its lock word or fat monitor, see `monitor`).
 pub fn identity_hash(o: Obj) -> i32 {
-    let h = o.read::<u32>(4);
-    if h != 0 {
-        return (h & 0x7fff_ffff) as i32;
-    }
-    static SEED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0x2545_f491);
-    let mut x = SEED.load(std::sync::atomic::Ordering::Relaxed);
-    x ^= x << 13;
-    x ^= x >> 17;
-    x ^= x << 5;
-    SEED.store(x, std::sync::atomic::Ordering::Relaxed);
-    let h = (x & 0x7fff_ffff).max(1);
-    o.write::<u32>(4, h);
-    h as i32
+    crate::monitor::identity_hash(o.raw())
 }
 
 /// System.identityHashCode

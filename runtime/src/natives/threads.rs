@@ -108,17 +108,13 @@ pub extern "C" fn thread_register_natives() {}
 /// Object.notify: wakes one waiter; requires the monitor.
 #[export_name = "java/lang/Object.notify()V"]
 pub extern "C" fn object_notify(o: *mut u8) {
-    if let Some(m) = monitor::owned(o) {
-        m.notify(false);
-    }
+    monitor::notify(o, false);
 }
 
 /// Object.notifyAll: wakes every waiter; requires the monitor.
 #[export_name = "java/lang/Object.notifyAll()V"]
 pub extern "C" fn object_notify_all(o: *mut u8) {
-    if let Some(m) = monitor::owned(o) {
-        m.notify(true);
-    }
+    monitor::notify(o, true);
 }
 
 /// Object.wait(J): releases the monitor until notified, interrupted or timed out (0: no
