@@ -37,3 +37,4 @@ pub mod resolve;
 pub mod roots;
 pub mod sig;
 pub mod value;
+pub mod verify;
