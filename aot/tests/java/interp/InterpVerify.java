@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Class files assembled in memory, defined by a class loader and linked: ill-typed ones must
  * fail verification with HotSpot's VerifyError message (first line and location), well-typed
- * ones (branches with stack map frames, handlers, long locals, constructors) must run.
+ * ones (branches with stack map frames, handlers, long locals, constructors) must run, and
+ * so must the javac output of {@code InterpVerify_plugins/Tricky.java} (args[0]).
  */
 public class InterpVerify {
     /** A tiny class-file assembler: constant pool, fields, methods with code and StackMapTable. */
@@ -165,7 +166,14 @@ public class InterpVerify {
         return a;
     }
 
-    public static void main(String[] args) {
+    @SuppressWarnings("unchecked")
+    public static void main(String[] args) throws Exception {
+        java.net.URL url = java.nio.file.Path.of(args[0]).toUri().toURL();
+        try (java.net.URLClassLoader plugins = new java.net.URLClassLoader(new java.net.URL[]{url}, InterpVerify.class.getClassLoader())) {
+            java.util.function.Supplier<String> tricky = (java.util.function.Supplier<String>)
+                    plugins.loadClass("Tricky").getDeclaredConstructor().newInstance();
+            System.out.println("javac output: " + tricky.get());
+        }
         // int passed where Object is expected
         check("int as Object", one("()V", 1, 0, a -> bytes(0x04, 0xb8, u2(a.method("java/lang/String", "valueOf", "(Ljava/lang/Object;)Ljava/lang/String;")), 0x57, 0xb1)));
         // String passed where Integer is expected (a class type only the verifier checks)

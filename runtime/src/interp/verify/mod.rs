@@ -5,7 +5,8 @@
 //! ...) followed by HotSpot-shaped details (location, reason, current frame).
 //!
 //! Modules: `types.rs` (verification types, assignability), `frame.rs` (type states,
-//! StackMapTable decoding), `transfer.rs` (per-instruction type transfer); this file is the
+//! StackMapTable decoding), `transfer.rs` (per-instruction type transfer), `opcodes.rs`
+//! (mnemonics); this file is the
 //! driver (per-method loop over instructions, branch targets, exception handlers,
 //! fall-through) and the [`Hierarchy`] that loads classes through the defining loader.
 //!
@@ -21,6 +22,7 @@
 //!   the defining loader; a class that cannot be loaded leaves NoClassDefFoundError pending.
 
 pub mod frame;
+pub mod opcodes;
 pub mod transfer;
 pub mod types;
 
@@ -134,7 +136,7 @@ fn details(
     if let Some(pc) = pc {
         let op = code
             .get(pc as usize)
-            .map_or("<invalid>", |&op| transfer::mnemonic(op));
+            .map_or("<invalid>", |&op| opcodes::mnemonic(op));
         s.push_str(&format!(" @{pc}: {op}"));
     }
     s.push_str("\n  Reason:\n    ");

@@ -9,6 +9,7 @@
 //!   (`[I`, `[Ljava/lang/String;`). Assignability between class names needs class loading,
 //!   which the [`Hierarchy`] supplies; interfaces are treated as `java/lang/Object` (JVMS
 //!   §4.10.1.2), except that arrays are only assignable to `Cloneable` and `Serializable`.
+//! - Pure (no runtime state): unit-tested in `aot/tests/interp_core.rs`, which includes it.
 
 use crate::classfile::stack_map::VerificationType;
 use crate::classfile::FieldType;
