@@ -210,6 +210,9 @@ public class InterpVerify {
         check("handler frame mismatch", handlerMismatch());
         check("constructor without super()", constructorWithoutSuper());
         check("protected clone through Object", protectedClone());
+        check("fall-through into a mismatching frame", fallThroughMismatch());
+        check("catch type not a Throwable", catchString());
+        check("protected field through another class", protectedField());
         check("valid code", valid());
         // Uncaught: the first stderr line and the exit status are HotSpot's.
         Asm last = one("()V", 1, 0, a -> bytes(0x0b, 0x59, 0xb1));
@@ -247,6 +250,31 @@ public class InterpVerify {
         byte[] code = bytes(0x03, 0x3b, 0x01, 0xbf, 0x57, 0xb1);
         byte[] frames = bytes(255, u2(4), u2(1), 7, u2(str), u2(1), 7, u2(thr));
         a.addMethod(PUBLIC_STATIC, "m", "()V", 1, 1, code, 1, frames, new int[]{2, 4, 4, thr});
+        return a;
+    }
+
+    static Asm fallThroughMismatch() {
+        Asm a = new Asm("Case" + (n++), "java/lang/Object");
+        // 0: iconst_0 1: pop 2: return; frame at 2 wants an int in the unset local 0
+        a.addMethod(PUBLIC_STATIC, "m", "()V", 1, 1, bytes(0x03, 0x57, 0xb1), 1, bytes(255, u2(2), u2(1), 1, u2(0)));
+        return a;
+    }
+
+    static Asm catchString() {
+        Asm a = new Asm("Case" + (n++), "java/lang/Object");
+        int str = a.cls("java/lang/String");
+        // 0: aconst_null 1: athrow 2: pop 3: return; handler [0, 2) -> 2 catching String
+        a.addMethod(PUBLIC_STATIC, "m", "()V", 1, 0, bytes(0x01, 0xbf, 0x57, 0xb1), 1,
+                bytes(64 + 2, 7, u2(str)), new int[]{0, 2, 2, str});
+        return a;
+    }
+
+    /** AbstractList.modCount is protected (java.util): readable only through the current class. */
+    static Asm protectedField() {
+        Asm a = new Asm("p/Case" + (n++), "java/util/AbstractList");
+        a.addMethod(PUBLIC_STATIC, "m", "()I", 2, 0, bytes(0xbb, u2(a.cls("java/util/ArrayList")), 0x59,
+                0xb7, u2(a.method("java/util/ArrayList", "<init>", "()V")),
+                0xb4, u2(a.field("java/util/AbstractList", "modCount", "I")), 0xac), 0, null);
         return a;
     }
 

@@ -273,10 +273,15 @@ fn verify_method(
     for hd in &code.handlers {
         if let Some(ct) = &hd.catch_type {
             if !types::reference_assignable(ct, "java/lang/Throwable", h)? {
-                return Err(unlocated(VerifyFail::plain(&format!(
-                    "Catch type is not a subclass of Throwable in exception handler {}",
-                    hd.handler_pc
-                ))));
+                // HotSpot locates it at the handler.
+                return Err(MethodStop::Verify((
+                    Some(u32::from(hd.handler_pc)),
+                    None,
+                    VerifyFail::plain(&format!(
+                        "Catch type is not a subclass of Throwable in exception handler {}",
+                        hd.handler_pc
+                    )),
+                )));
             }
         }
     }
