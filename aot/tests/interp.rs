@@ -37,3 +37,17 @@ fn jars_resources_and_service_loader_behave_as_on_hotspot() {
         panic!("InterpJars: {e}");
     }
 }
+
+/// Verification by type checking (`runtime/src/interp/verify/`): class files assembled in
+/// memory with ill-typed code (class types of arguments, fields and receivers, locals,
+/// stack depth, return types, branch targets and fall-through against stack map frames,
+/// handlers and catch types, uninitialized objects, long halves, protected methods and
+/// fields) fail with HotSpot's VerifyError message and location; a well-typed one and
+/// tricky javac output (`InterpVerify_plugins/`) run; the last VerifyError is uncaught
+/// (exit status).
+#[test]
+fn verifier_rejects_ill_typed_code_like_hotspot() {
+    if let Err(e) = common::check_with_plugins("interp", "InterpVerify") {
+        panic!("InterpVerify: {e}");
+    }
+}

@@ -1,4 +1,5 @@
-//! Unit tests of the interpreter's pure core (`runtime/src/interp/sig.rs`, `value.rs`):
+//! Unit tests of the interpreter's pure core (`runtime/src/interp/sig.rs`, `value.rs`,
+//! `verify/types.rs`, `verify/opcodes.rs`):
 //! descriptor classification and Java arithmetic, conversions and comparisons. The runtime
 //! crate cannot host tests (it defines `main`), so these modules, which depend only on the
 //! shared class-file module, are compiled in here.
@@ -12,6 +13,14 @@ mod sig;
 #[allow(dead_code)]
 #[path = "../../runtime/src/interp/value.rs"]
 mod value;
+// The verifier's pure parts: verification types with assignability (its tests run here) and
+// the opcode mnemonics of VerifyError locations.
+#[allow(dead_code)]
+#[path = "../../runtime/src/interp/verify/opcodes.rs"]
+mod verify_opcodes;
+#[allow(dead_code)]
+#[path = "../../runtime/src/interp/verify/types.rs"]
+mod verify_types;
 
 use classfile::{ArithOp, Cond, Kind};
 use sig::Sig;

@@ -70,6 +70,11 @@ pub extern "C" fn roast_init_class(desc: &'static ClassDesc) {
     if desc.init_state.load(Ordering::Acquire) == contract::INIT_DONE {
         return;
     }
+    // Linking (JVMS §5.4) precedes initialization: a run-time class is verified first, and
+    // a VerifyError leaves it uninitialized (a later attempt verifies again).
+    if !crate::interp::verify::verify_for_init(desc) {
+        return;
+    }
     match claim(desc) {
         Claim::Ready => return,
         Claim::Failed => return crate::throw::no_class_def_init(desc.name(), failure_of(desc)),

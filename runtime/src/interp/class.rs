@@ -95,6 +95,8 @@ pub struct RtClass {
     pub desc: OnceLock<&'static ClassDesc>,
     /// Resolution cache by constant-pool index.
     pub resolved: Mutex<HashMap<u16, Resolved>>,
+    /// `verify::UNVERIFIED` until the class passed verification (`verify::VERIFIED`).
+    pub verified: std::sync::atomic::AtomicU8,
 }
 
 // SAFETY: descriptors are immutable after linking except for their atomics; the rest of

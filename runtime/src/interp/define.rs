@@ -48,6 +48,7 @@ pub fn define(loader: usize, expected: Option<&str>, bytes: &[u8]) -> Option<&'s
         methods,
         desc: OnceLock::new(),
         resolved: Mutex::new(Default::default()),
+        verified: std::sync::atomic::AtomicU8::new(super::verify::UNVERIFIED),
     }));
     finish(class, 0)
 }

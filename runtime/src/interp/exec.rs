@@ -264,6 +264,10 @@ const STACK_MARGIN: usize = 96 * 1024;
 
 /// Runs `m` with its locals; `Err` when it completes abruptly (exception pending).
 pub fn run(m: &'static RtMethod, locals: Vec<Value>) -> R<Value> {
+    // Linking verifies before initialization; this covers every other way in.
+    if !super::verify::ensure_verified(m.class()) {
+        return Err(Thrown);
+    }
     let here = 0u8;
     let sp = &here as *const u8 as usize;
     let limit = thread::state().stack_limit;

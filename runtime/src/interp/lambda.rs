@@ -427,6 +427,7 @@ fn make_proxy(host: &'static RtClass, s: &Spec) -> Result<&'static ClassDesc, St
         methods,
         desc: OnceLock::new(),
         resolved: Mutex::new(Default::default()),
+        verified: std::sync::atomic::AtomicU8::new(super::verify::VERIFIED),
     }));
     super::define::finish(class, crate::contract::class_flags::HIDDEN)
         .ok_or_else(|| "proxy linking failed".into())

@@ -4,7 +4,8 @@
 //!
 //! Pipeline of a class: `define.rs` (parse with the compiler's own parser, shared through
 //! `#[path]`; resolve supertypes through the loader) → `link.rs` (descriptor, vtable,
-//! itables, metadata; `names.rs` for nesting facts, `annotations.rs` for runtime-visible annotations) → calls arrive through entry thunks
+//! itables, metadata; `names.rs` for nesting facts, `annotations.rs` for runtime-visible annotations) →
+//! `verify/` (JVMS §4.10.1 type checking, before initialization or the first call) → calls arrive through entry thunks
 //! (`native_code.rs`) at `exec.rs`, which runs the bytecode (`ops_stack.rs`,
 //! `ops_object.rs`, `invoke.rs`, `indy.rs` with `lambda.rs`, `monitors.rs`) and resolves symbolic references
 //! lazily (`resolve.rs`). `roots.rs` lists the references it holds outside the heap.
@@ -37,3 +38,4 @@ pub mod resolve;
 pub mod roots;
 pub mod sig;
 pub mod value;
+pub mod verify;

@@ -79,7 +79,7 @@ public class InterpBasics {
             });
             System.out.println("ill-typed result " + bad.getMethod("f").invoke(null));
         } catch (Throwable t) {
-            // HotSpot verifies when linking, roast when the method runs (wrapped by invoke).
+            // Both verify when linking, before forName initializes the class.
             Throwable root = t instanceof java.lang.reflect.InvocationTargetException ? t.getCause() : t;
             System.out.println("ill-typed: " + root.getClass().getName());
         }
