@@ -537,6 +537,7 @@ pub const NATIVES: &[&str] = &[
     "java/lang/RoastVM.enumValues(Ljava/lang/Class;)[Ljava/lang/Object;",
     "java/lang/RoastVM.resourceBytes(Ljava/lang/String;)[B",
     "java/lang/RoastVM.interpretedMainClass()Ljava/lang/String;",
+    "java/lang/reflect/Proxy.defineProxy0(Ljava/lang/ClassLoader;Ljava/lang/String;)Ljava/lang/Class;",
     "java/lang/RoastVM.invokeMain(Ljava/lang/Class;[Ljava/lang/String;)V",
     "java/lang/ClassLoader.registerNatives()V",
     "java/io/FileInputStream.open0(Ljava/lang/String;)V",

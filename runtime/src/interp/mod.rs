@@ -35,6 +35,7 @@ pub mod native_code;
 pub mod natives;
 pub mod ops_object;
 pub mod ops_stack;
+pub mod proxies;
 pub mod record_methods;
 pub mod resolve;
 pub mod roots;
