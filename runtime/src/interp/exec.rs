@@ -327,10 +327,23 @@ fn interpret(f: &mut Frame) -> R<Value> {
                 idx = target(m, pc)?
             }
             Ok(Flow::Return(v)) => return Ok(v),
-            Err(Thrown) => match handler_for(f, insn.pc)? {
-                Some(pc) => idx = target(m, pc)?,
-                None => return Err(Thrown),
-            },
+            Err(Thrown) => {
+                if !matches!(
+                    insn.op,
+                    Op::InvokeVirtual(_)
+                        | Op::InvokeSpecial(_)
+                        | Op::InvokeStatic(_)
+                        | Op::InvokeInterface(..)
+                        | Op::InvokeDynamic(_)
+                        | Op::AThrow
+                ) {
+                    super::npe::annotate(m, insn.pc);
+                }
+                match handler_for(f, insn.pc)? {
+                    Some(pc) => idx = target(m, pc)?,
+                    None => return Err(Thrown),
+                }
+            }
         }
     }
 }
@@ -477,7 +490,14 @@ fn step(f: &mut Frame, insn: &Instruction) -> R<Flow> {
         Op::ArrayLoad(k) => obj::array_load(f, *k)?,
         Op::ArrayStore(k) => obj::array_store(f, *k)?,
         Op::AThrow => {
-            let e = obj::non_null(f)?;
+            let e = match obj::non_null(f) {
+                Ok(e) => e,
+                Err(Thrown) => {
+                    // `throw null`: the NPE is the interpreter's own.
+                    super::npe::annotate(f.m, insn.pc);
+                    return Err(Thrown);
+                }
+            };
             thread::set_pending(Some(e));
             return Err(Thrown);
         }

@@ -143,6 +143,9 @@ pub fn invoke(f: &mut Frame, how: How, idx: u16) -> R<()> {
     let entry = match (site.target, receiver) {
         (_, Some(0)) => {
             crate::throw::npe(None);
+            // SAFETY: the record lives as long as the frame's activation.
+            let pc = unsafe { (*f.record).pc };
+            super::npe::annotate(f.m, pc as u32);
             return Err(Thrown);
         }
         (Target::Direct(e), _) => e,

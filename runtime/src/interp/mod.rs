@@ -33,6 +33,7 @@ pub mod monitors;
 pub mod names;
 pub mod native_code;
 pub mod natives;
+pub mod npe;
 pub mod ops_object;
 pub mod ops_stack;
 pub mod proxies;
