@@ -480,7 +480,7 @@ fn step(f: &mut Frame, insn: &Instruction) -> R<Flow> {
         Op::InvokeInterface(i, _) => super::invoke::invoke(f, super::invoke::How::Interface, *i)?,
         Op::InvokeDynamic(i) => super::indy::invoke_dynamic(f, *i)?,
         Op::New(i) => obj::new(f, *i)?,
-        Op::NewArray(k, _) => obj::new_array(f, *k)?,
+        Op::NewArray(k, boolean) => obj::new_array(f, *k, *boolean)?,
         Op::ANewArray(i) => obj::anew_array(f, *i)?,
         Op::MultiANewArray(i, d) => obj::multi_array(f, *i, *d)?,
         Op::ArrayLength => {

@@ -19,6 +19,27 @@ public class InterpAllFeatures {
 
     int base = 21;
 
+    interface Greeter {
+        String PREFIX = InterpAllFeatures.trace("Greeter.PREFIX");
+
+        private String secret() { return PREFIX + "-secret"; }
+
+        default String greet() { return secret(); }
+    }
+
+    static class Impl implements Greeter {
+        static { trace("Impl.<clinit>"); }
+    }
+
+    static String trace(String s) {
+        System.out.println("init " + s);
+        return s;
+    }
+
+    static String describe(Object o) {
+        return o.toString();
+    }
+
     static String color(Suit s) {
         switch (s) {
             case HEARTS:
@@ -62,6 +83,14 @@ public class InterpAllFeatures {
         List<Card> list = new ArrayList<>(Arrays.asList(cards));
         list.sort((a, b) -> Integer.compare(b.rank(), a.rank()));
         System.out.println(list.get(0).suit() + " first; " + list.toArray(new Card[0]).length);
+        boolean[][] flags = {{true, false}, {false}};
+        System.out.println(flags[0][0] + " " + flags[1].length + " " + flags.getClass().getName());
+        System.out.println(new Impl().greet());
+        try {
+            describe(null);
+        } catch (NullPointerException e) {
+            System.out.println("NPE: " + e.getMessage());
+        }
         Suit[] copy = Suit.values().clone();
         System.out.println(copy.length + " " + Suit.valueOf("SPADES").compareTo(Suit.CLUBS));
         throw new IllegalStateException("done " + cards.length);
