@@ -95,7 +95,7 @@ fn make(component: &'static ClassDesc, name: &str) -> Option<&'static ClassDesc>
         clinit: std::ptr::null(),
         mirror: AtomicPtr::new(std::ptr::null_mut()),
         init_thread: AtomicUsize::new(0),
-        meta: template.meta,
+        meta: array_meta(template, component),
         vtable: [],
     };
     // SAFETY: `mem` is `size` fresh bytes: the fixed part, then room for the vtable, which
@@ -109,6 +109,21 @@ fn make(component: &'static ClassDesc, name: &str) -> Option<&'static ClassDesc>
         );
         Some(&*mem)
     }
+}
+
+/// The template's metadata with the array's own `Class.getModifiers()` value.
+fn array_meta(template: &ClassDesc, component: &ClassDesc) -> *const contract::ClassMeta {
+    let Some(m) = template.meta() else {
+        return std::ptr::null();
+    };
+    // SAFETY: `ClassMeta` is plain data (integers and pointers to static data), so a bitwise
+    // copy is a valid record; the copy is leaked and lives forever like the original.
+    let mut copy: contract::ClassMeta = unsafe { std::ptr::read(m) };
+    let component_modifiers = component
+        .meta()
+        .map_or(u32::from(component.access), |cm| cm.modifiers);
+    copy.modifiers = (component_modifiers & 0x0007) | 0x0410;
+    Box::leak(Box::new(copy))
 }
 
 /// HotSpot's access flags of an array class: the component's public/private/protected,
