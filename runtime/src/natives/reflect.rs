@@ -215,12 +215,23 @@ fn related_class(
     this: *mut u8,
     field: impl Fn(&ClassMeta) -> (*const ClassDesc, *const u8),
 ) -> *mut u8 {
-    let Some((desc, name)) = mirror_desc(this).and_then(|d| d.meta()).map(field) else {
+    let Some(own) = mirror_desc(this) else {
+        return std::ptr::null_mut();
+    };
+    let Some((desc, name)) = own.meta().map(field) else {
         return std::ptr::null_mut();
     };
     // SAFETY: null or a descriptor address.
     if let Some(d) = unsafe { desc.as_ref() } {
         return roast_class_mirror(d);
+    }
+    // A class defined at run time names its relatives: resolve them through its loader.
+    if let (Some(rc), false) = (crate::interp::class::of_desc(own), name.is_null()) {
+        let internal = cstr(name).replace('.', "/");
+        return match crate::interp::resolve::class_named(rc, &internal) {
+            Some(d) => roast_class_mirror(d),
+            None => std::ptr::null_mut(),
+        };
     }
     if !name.is_null() {
         crate::throw::linkage(
