@@ -8,8 +8,8 @@
 #   5. cargo build --release --workspace             target/release/roast + runtime library
 #   6. ci/samples.sh                                 samples/*.java on java vs roast (ratchet)
 #   7. ci/acceptance.sh [ARGS...]                    ../shared/acceptance (ratchet)
-#   8. ci/repeat.sh --reuse ...                      the passing lang/, lib/ and gc/ programs
-#                                                    again, in the collector's stress mode
+#   8. ci/repeat.sh --reuse ...                      the passing programs again, in the
+#                                                    collector's stress mode
 #
 # Stops at the first failing step with "test.sh: FAILED at step ..." on stderr. When every
 # step before it passes, the last line printed is the acceptance summary "N passed, N failed"
@@ -22,9 +22,9 @@
 #                                that run compiled programs are slow, but turns off
 #                                debug assertions.
 #   ACCEPTANCE_DIR               corpus root (default ../shared/acceptance), see acceptance.sh
-#   GC_STRESS_EVERY=N            step 8 collects every N allocations of a thread (default 2000
-#                                for lang/ and lib/; gc/ programs, which allocate hundreds of
-#                                millions of objects, use 100 times N); 0 skips step 8
+#   GC_STRESS_EVERY=N            step 8 collects every N allocations of a thread (default 100;
+#                                gc/ programs, which allocate hundreds of millions of objects,
+#                                use 2,000 times N); 0 skips step 8
 #   GC_STRESS_TIMEOUT=S          per-run limit in step 8 (default 120 s: every collection
 #                                also runs the heap verifier over the live set)
 set -euo pipefail
@@ -83,9 +83,9 @@ acceptance_rc=0
 bash ci/acceptance.sh --keep "$work" "$@" || acceptance_rc=$?
 summary="$(grep -E '^[0-9]+ passed, [0-9]+ failed' target/acceptance.log | tail -n 1 || true)"
 stress_rc=0
-every="${GC_STRESS_EVERY:-2000}"
+every="${GC_STRESS_EVERY:-100}"
 if [ "$acceptance_rc" = 0 ] && [ "$every" != 0 ]; then
-    for group in "lang/ lib/:$every" "gc/:$((every * 100))"; do
+    for group in "lang/ lib/ exc/ thr/ refl/ dyn/:$every" "gc/:$((every * 2000))"; do
         filters=()
         for f in ${group%%:*}; do filters+=(--filter "$f"); done
         echo "==> gc stress: ${group%%:*} with ROAST_GC_STRESS=${group##*:}"

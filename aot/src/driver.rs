@@ -46,6 +46,10 @@ pub struct BuildOptions {
     pub use_cache: bool,
     /// The object cache directory (None: the default, see `cache::ObjectCache::open`).
     pub cache_dir: Option<PathBuf>,
+    /// Interpret the program's own classes (see [`crate::interpret_program`]): their class
+    /// files are embedded and the entry runs `main` through the interpreter; the JDK they
+    /// reach is compiled as usual.
+    pub interpret_program: bool,
 }
 
 /// The SDK helper class the runtime calls into.
@@ -118,18 +122,39 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
         }
     }
     let context = inkwell::context::Context::create();
-    let lowered = lower::lower_program(&context, &mut program, &reach, &LowerOptions { main });
+    let entry = if opts.interpret_program {
+        crate::interpret_program::entry(&mut program)?
+    } else {
+        main
+    };
+    let lowered = lower::lower_program(
+        &context,
+        &mut program,
+        &reach,
+        &LowerOptions { main: entry },
+    );
     let warnings = lowered.warnings;
     // Resources are chosen after lowering: JDK resources are kept when a literal of the
     // compiled code names them. The resource unit goes before the data unit, which stays last.
-    let resources = crate::resources::select(program.classpath(), &lowered.literals)?;
+    let mut resources = crate::resources::select(program.classpath(), &lowered.literals)?;
+    let interpreted_main = if opts.interpret_program {
+        crate::interpret_program::embed_class_files(program.classpath(), &mut resources)?;
+        main_class.replace('/', ".")
+    } else {
+        String::new()
+    };
     if std::env::var_os("ROAST_STATS").is_some() {
         print_resource_stats(&resources);
     }
     let mut units = lowered.units;
     units.insert(
         units.len() - 1,
-        lower::resources::resource_unit(&context, &resources, &jdk.home.to_string_lossy()),
+        lower::resources::resource_unit(
+            &context,
+            &resources,
+            &jdk.home.to_string_lossy(),
+            &interpreted_main,
+        ),
     );
     progress(
         opts,

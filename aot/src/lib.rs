@@ -14,6 +14,7 @@ pub mod classpath;
 pub mod contract;
 pub mod desugar;
 pub mod driver;
+pub mod interpret_program;
 pub mod ir;
 pub mod jdk;
 pub mod link;

@@ -68,6 +68,11 @@ struct BuildArgs {
     /// ~/.cache/roast). Compiled classes are reused across builds and programs.
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
+    /// Run the program's own classes in the interpreter (the JDK stays compiled): their
+    /// class files are embedded and loaded at start-up by an application class loader.
+    /// For testing the interpreter on whole programs.
+    #[arg(long)]
+    interpret_program: bool,
 }
 
 #[derive(Subcommand)]
@@ -81,6 +86,10 @@ enum Command {
         /// Main class, when the input does not say.
         #[arg(long = "main", short = 'm')]
         main: Option<String>,
+        /// Run the program's own classes in the interpreter (see `roast build
+        /// --interpret-program`).
+        #[arg(long = "interpret-program")]
+        interpret_program: bool,
         /// HotSpot-style VM options for the run: `-Xmx32m`, `-Xms8m` (passed to the
         /// executable through the ROAST_OPTS environment variable).
         #[arg(short = 'X', value_name = "OPTION", allow_hyphen_values = true)]
@@ -111,12 +120,14 @@ fn build_options(a: BuildArgs) -> BuildOptions {
         optimize: !a.no_opt,
         use_cache: !a.no_cache,
         cache_dir: a.cache_dir,
+        interpret_program: a.interpret_program,
     }
 }
 
 fn run(
     input: PathBuf,
     main: Option<String>,
+    interpret_program: bool,
     vm_options: Vec<String>,
     args: Vec<String>,
 ) -> Result<ExitCode, String> {
@@ -128,7 +139,7 @@ fn run(
     let source = std::fs::read(&input).map_err(|e| format!("{}: {e}", input.display()))?;
     let key = format!(
         "{:016x}",
-        fnv1a(&source) ^ fnv1a(env!("CARGO_PKG_VERSION").as_bytes())
+        fnv1a(&source) ^ fnv1a(env!("CARGO_PKG_VERSION").as_bytes()) ^ u64::from(interpret_program)
     );
     let cache = std::env::var_os("XDG_CACHE_HOME")
         .map(PathBuf::from)
@@ -150,6 +161,7 @@ fn run(
             optimize: true,
             use_cache: true,
             cache_dir: None,
+            interpret_program,
         };
         driver::build(&opts)?;
     }
@@ -189,9 +201,10 @@ fn main() -> ExitCode {
         Command::Run {
             input,
             main,
+            interpret_program,
             vm_options,
             args,
-        } => run(input, main, vm_options, args),
+        } => run(input, main, interpret_program, vm_options, args),
     };
     match result {
         Ok(code) => code,

@@ -26,6 +26,18 @@ fn interpreted_plugins_behave_as_on_hotspot() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// The same in the collector's stress mode: a collection every 100 allocations, each followed
+/// by the heap verifier, which must know the descriptors of classes defined at run time and
+/// of their array classes, and find every object interpreted frames refer to.
+#[test]
+fn interpreted_plugins_survive_gc_stress() {
+    if let Err(e) =
+        common::check_with_plugins_env("interp", "InterpBasics", &[("ROAST_GC_STRESS", "100")])
+    {
+        panic!("InterpBasics under ROAST_GC_STRESS=100: {e}");
+    }
+}
+
 /// Classes, resources and service providers from a jar packed by the `jar` tool (and from a
 /// jar the program writes itself), next to the plugin directory.
 ///

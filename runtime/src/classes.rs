@@ -177,6 +177,11 @@ pub fn is_subtype(sub: &ClassDesc, sup: &ClassDesc) -> bool {
     if std::ptr::eq(sub, sup) {
         return true;
     }
+    // java.lang.Object (the only instance class without a superclass) is a supertype of
+    // every reference type, interfaces included (their `super_` is null).
+    if sup.kind == contract::KIND_INSTANCE && sup.super_.is_null() {
+        return sub.kind != contract::KIND_PRIMITIVE;
+    }
     if sup.is_interface() {
         return sub.interfaces().iter().any(|&i| std::ptr::eq(i, sup));
     }

@@ -478,6 +478,9 @@ pub mod symbols {
     /// Generated: NUL-terminated `java.home` (the JDK the class library was read from); the
     /// embedded JDK files (resources named `/lib/...`) appear below it.
     pub const JAVA_HOME: &str = "roast_java_home";
+    /// Generated: NUL-terminated binary name of the main class when the program's own
+    /// classes are interpreted (`roast build --interpret-program`), else empty.
+    pub const INTERPRETED_MAIN: &str = "roast_interpreted_main";
     /// Runtime: `i32`, non-zero while a collection asks every thread to stop; compiled code
     /// reads it (volatile) at method entries and loop back-edges.
     pub const SAFEPOINT_REQUESTED: &str = "roast_safepoint_requested";
@@ -588,6 +591,9 @@ pub const NATIVES: &[&str] = &[
     "java/lang/System.environ0()[Ljava/lang/String;",
     "java/lang/RoastVM.enumValues(Ljava/lang/Class;)[Ljava/lang/Object;",
     "java/lang/RoastVM.resourceBytes(Ljava/lang/String;)[B",
+    "java/lang/RoastVM.interpretedMainClass()Ljava/lang/String;",
+    "java/lang/reflect/Proxy.defineProxy0(Ljava/lang/ClassLoader;Ljava/lang/String;)Ljava/lang/Class;",
+    "java/lang/RoastVM.invokeMain(Ljava/lang/Class;[Ljava/lang/String;)V",
     "java/lang/ClassLoader.registerNatives()V",
     "java/io/FileInputStream.open0(Ljava/lang/String;)V",
     "java/io/FileInputStream.length0()J",

@@ -1,7 +1,8 @@
 //! The resource unit: an LLVM module holding the embedded resources (see
 //! `crate::resources`) as constant byte arrays and the table the runtime searches,
 //! `contract::symbols::RESOURCE_TABLE` (`ResourceEntry`s sorted by name) and its length,
-//! and the build's JDK home (`contract::symbols::JAVA_HOME`).
+//! the build's JDK home (`contract::symbols::JAVA_HOME`) and the main class of an
+//! interpret-program build (`contract::symbols::INTERPRETED_MAIN`, empty otherwise).
 //!
 //! The module has no code and depends only on the resources, so a program whose resources
 //! did not change reuses its object from the cache. It is always emitted, with an empty
@@ -21,6 +22,7 @@ pub fn resource_unit<'ctx>(
     ctx: &'ctx Context,
     resources: &[Resource],
     java_home: &str,
+    interpreted_main: &str,
 ) -> Module<'ctx> {
     debug_assert!(resources.windows(2).all(|w| w[0].name < w[1].name));
     let module = ctx.create_module("roast.resources");
@@ -51,6 +53,11 @@ pub fn resource_unit<'ctx>(
     let home: Vec<u8> = java_home.bytes().chain(std::iter::once(0)).collect();
     let init = ctx.const_string(&home, false);
     let g = module.add_global(init.get_type(), None, symbols::JAVA_HOME);
+    g.set_initializer(&init);
+    g.set_constant(true);
+    let main: Vec<u8> = interpreted_main.bytes().chain(std::iter::once(0)).collect();
+    let init = ctx.const_string(&main, false);
+    let g = module.add_global(init.get_type(), None, symbols::INTERPRETED_MAIN);
     g.set_initializer(&init);
     g.set_constant(true);
     module

@@ -124,6 +124,16 @@ pub fn check_with_plugins(dir: &str, name: &str) -> Result<(), String> {
     check_program(dir, name, &[], &[], &[], Plugins::Directory)
 }
 
+/// [`check_with_plugins`] with environment variables for the roast executable (e.g.
+/// `ROAST_GC_STRESS`).
+pub fn check_with_plugins_env(
+    dir: &str,
+    name: &str,
+    native_env: &[(&str, &str)],
+) -> Result<(), String> {
+    check_program(dir, name, &[], &[], native_env, Plugins::Directory)
+}
+
 /// Like [`check_with_plugins`], and the plugin directory (with the files of
 /// `<name>_plugins.resources/` copied in, e.g. `META-INF/services/...`) is also packed into a
 /// jar with the JDK's `jar` tool, whose absolute path both runs get as `args[1]`.

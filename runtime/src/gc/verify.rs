@@ -1,7 +1,8 @@
 //! The heap verifier (stress mode, `ROAST_GC_VERIFY=1`): after a collection, with the world
 //! still stopped, walks everything reachable from the roots and checks that each object is
 //! still a valid MMTk object (its valid-object bit survived the sweep) with a known class
-//! descriptor. A failure means a missed root or reference map error: it prints the path's
+//! descriptor: a compiled one, or one the interpreter made (classes defined at run time,
+//! their array classes). A failure means a missed root or reference map error: it prints the path's
 //! last edge and aborts.
 
 use super::roots;
@@ -10,10 +11,12 @@ use std::collections::HashSet;
 
 /// Verifies the heap; aborts the process on the first inconsistency.
 pub fn verify_heap() {
-    let classes: HashSet<usize> = crate::object::all_classes()
+    let mut classes: HashSet<usize> = crate::object::all_classes()
         .iter()
         .map(|d| *d as *const _ as usize)
         .collect();
+    classes.extend(crate::interp::class::descriptors());
+    classes.extend(crate::interp::arrays::made_descriptors());
     let mut seen: HashSet<usize> = HashSet::new();
     let mut stack: Vec<(usize, &'static str)> = Vec::new();
     for e in super::world::entries() {

@@ -141,6 +141,14 @@ pub fn all() -> Vec<&'static RtClass> {
         .unwrap_or_default()
 }
 
+/// The descriptor addresses of every registered run-time class (for the heap verifier).
+pub fn descriptors() -> Vec<usize> {
+    registry()
+        .lock()
+        .map(|r| r.by_desc.keys().copied().collect())
+        .unwrap_or_default()
+}
+
 /// The class `name` defined by `loader`, if any.
 pub fn find_defined(loader: usize, name: &str) -> Option<&'static ClassDesc> {
     let r = registry().lock().ok()?;

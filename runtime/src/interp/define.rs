@@ -40,6 +40,12 @@ pub fn define(loader: usize, expected: Option<&str>, bytes: &[u8]) -> Option<&'s
             &format!("Prohibited package name: {}", package_of(&file.name)),
         );
     }
+    define_file(loader, file, 0)
+}
+
+/// Defines a parsed or synthesized class file with `loader` as its defining loader;
+/// `flags` are added to its `ClassMeta::flags`.
+pub fn define_file(loader: usize, file: ClassFile, flags: u32) -> Option<&'static ClassDesc> {
     let methods = decode_methods(&file)?;
     let class: &'static RtClass = Box::leak(Box::new(RtClass {
         name: file.name.clone(),
@@ -50,7 +56,7 @@ pub fn define(loader: usize, expected: Option<&str>, bytes: &[u8]) -> Option<&'s
         resolved: Mutex::new(Default::default()),
         verified: std::sync::atomic::AtomicU8::new(super::verify::UNVERIFIED),
     }));
-    finish(class, 0)
+    finish(class, flags)
 }
 
 /// Resolves the supertypes of a class built in memory (defined or synthesized), makes its

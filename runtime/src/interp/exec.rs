@@ -331,10 +331,23 @@ fn interpret(f: &mut Frame) -> R<Value> {
                 idx = target(m, pc)?
             }
             Ok(Flow::Return(v)) => return Ok(v),
-            Err(Thrown) => match handler_for(f, insn.pc)? {
-                Some(pc) => idx = target(m, pc)?,
-                None => return Err(Thrown),
-            },
+            Err(Thrown) => {
+                if !matches!(
+                    insn.op,
+                    Op::InvokeVirtual(_)
+                        | Op::InvokeSpecial(_)
+                        | Op::InvokeStatic(_)
+                        | Op::InvokeInterface(..)
+                        | Op::InvokeDynamic(_)
+                        | Op::AThrow
+                ) {
+                    super::npe::annotate(m, insn.pc);
+                }
+                match handler_for(f, insn.pc)? {
+                    Some(pc) => idx = target(m, pc)?,
+                    None => return Err(Thrown),
+                }
+            }
         }
     }
 }
@@ -471,7 +484,7 @@ fn step(f: &mut Frame, insn: &Instruction) -> R<Flow> {
         Op::InvokeInterface(i, _) => super::invoke::invoke(f, super::invoke::How::Interface, *i)?,
         Op::InvokeDynamic(i) => super::indy::invoke_dynamic(f, *i)?,
         Op::New(i) => obj::new(f, *i)?,
-        Op::NewArray(k, _) => obj::new_array(f, *k)?,
+        Op::NewArray(k, boolean) => obj::new_array(f, *k, *boolean)?,
         Op::ANewArray(i) => obj::anew_array(f, *i)?,
         Op::MultiANewArray(i, d) => obj::multi_array(f, *i, *d)?,
         Op::ArrayLength => {
@@ -481,7 +494,14 @@ fn step(f: &mut Frame, insn: &Instruction) -> R<Flow> {
         Op::ArrayLoad(k) => obj::array_load(f, *k)?,
         Op::ArrayStore(k) => obj::array_store(f, *k)?,
         Op::AThrow => {
-            let e = obj::non_null(f)?;
+            let e = match obj::non_null(f) {
+                Ok(e) => e,
+                Err(Thrown) => {
+                    // `throw null`: the NPE is the interpreter's own.
+                    super::npe::annotate(f.m, insn.pc);
+                    return Err(Thrown);
+                }
+            };
             thread::set_pending(Some(e));
             return Err(Thrown);
         }

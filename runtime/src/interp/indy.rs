@@ -1,8 +1,8 @@
 //! `invokedynamic` in interpreted code (JVMS §6.5, §5.4.3.6). Supported bootstrap:
 //! `StringConcatFactory.makeConcatWithConstants` (javac's string concatenation), evaluated
 //! directly: the recipe's `\1` takes the next argument, `\2` the next constant;
-//! `LambdaMetafactory` (lambdas, method references) in `lambda.rs`. Other bootstraps
-//! (records' ObjectMethods, SwitchBootstraps, constant dynamics) raise
+//! `LambdaMetafactory` (lambdas, method references) in `lambda.rs`; records'
+//! `ObjectMethods` in `record_methods.rs`. Other bootstraps (constant dynamics) raise
 //! UnsupportedOperationException naming the bootstrap.
 //!
 //! Invariant: values are converted to strings as `String.valueOf` does, by calling the
@@ -33,6 +33,10 @@ pub fn invoke_dynamic(f: &mut Frame, idx: u16) -> R<()> {
     };
     if handle.class == "java/lang/invoke/LambdaMetafactory" {
         return super::lambda::invoke(f, idx);
+    }
+    if handle.class == "java/lang/runtime/ObjectMethods" && handle.name == "bootstrap" {
+        let (name, args) = (_name.to_string(), bsm.args.clone());
+        return super::record_methods::invoke(f, &name, &args);
     }
     if handle.class != "java/lang/invoke/StringConcatFactory"
         || handle.name != "makeConcatWithConstants"
@@ -92,7 +96,7 @@ pub fn invoke_dynamic(f: &mut Frame, idx: u16) -> R<()> {
 }
 
 /// `String.valueOf` of one argument, as UTF-16.
-fn stringify(letter: u8, v: Value) -> R<Vec<u16>> {
+pub fn stringify(letter: u8, v: Value) -> R<Vec<u16>> {
     let text = match (letter, v) {
         (b'Z', Value::Int(x)) => (if x != 0 { "true" } else { "false" }).to_string(),
         (b'C', Value::Int(x)) => return Ok(vec![x as u16]),

@@ -94,6 +94,11 @@ fn resolve_site(f: &Frame, how: How, idx: u16) -> R<Site> {
             Some(s) => Target::Virtual(s),
             None => direct(find_declared(c, &name, &descriptor))?,
         },
+        // A private interface method (javac calls it with invokeinterface) is in no
+        // itable: it is called directly (JVMS §6.5 invokeinterface, step "private").
+        How::Interface if declares_private(c, &name, &descriptor) => {
+            direct(find_declared(c, &name, &descriptor))?
+        }
         How::Interface => match itable_slot(c, &sig) {
             Some((iface, i)) => Target::Interface(iface, i),
             None => {
@@ -116,6 +121,17 @@ fn resolve_site(f: &Frame, how: How, idx: u16) -> R<Site> {
         descriptor,
         target,
         sig,
+    })
+}
+
+/// Does the run-time class `c` declare a private instance method `name` `descriptor`?
+fn declares_private(c: &ClassDesc, name: &str, descriptor: &str) -> bool {
+    const PRIVATE: u16 = 0x0002;
+    const STATIC: u16 = 0x0008;
+    super::class::of_desc(c).is_some_and(|rc| {
+        rc.methods.iter().any(|m| {
+            m.name == name && m.descriptor == descriptor && m.access & (PRIVATE | STATIC) == PRIVATE
+        })
     })
 }
 
@@ -143,6 +159,9 @@ pub fn invoke(f: &mut Frame, how: How, idx: u16) -> R<()> {
     let entry = match (site.target, receiver) {
         (_, Some(0)) => {
             crate::throw::npe(None);
+            // SAFETY: the record lives as long as the frame's activation.
+            let pc = unsafe { (*f.record).pc };
+            super::npe::annotate(f.m, pc as u32);
             return Err(Thrown);
         }
         (Target::Direct(e), _) => e,

@@ -16,7 +16,7 @@
 
 use super::class::{RtClass, RtMethod};
 use super::native_code::{alloc_low, make_entry_thunk};
-use crate::classfile::{access, Constant};
+use crate::classfile::{access, ClassFile, Constant};
 use crate::contract::{
     self, ClassDesc, ClassMeta, FieldMeta, ItableEntry, MethodEntry, MethodExtra, MethodMeta,
 };
@@ -262,7 +262,7 @@ pub fn link(class: &'static RtClass, supers: &Supers) -> Result<&'static ClassDe
         direct_interfaces: leak_slice(direct),
         n_direct_interfaces: n_direct,
         modifiers: 0,
-        flags: contract::class_flags::RUNTIME_DEFINED | supers.flags,
+        flags: contract::class_flags::RUNTIME_DEFINED | supers.flags | default_methods_flag(file),
         simple_name: std::ptr::null(),
         canonical_name: std::ptr::null(),
         declaring: std::ptr::null(),
@@ -349,6 +349,21 @@ pub fn link(class: &'static RtClass, supers: &Supers) -> Result<&'static ClassDe
         let vt = (*desc_ptr).vtable.as_ptr() as *mut MethodEntry;
         std::ptr::copy_nonoverlapping(entries.as_ptr(), vt, entries.len());
         Ok(&*desc_ptr)
+    }
+}
+
+/// `class_flags::DEFAULT_METHODS` for an interface declaring a non-abstract, non-static
+/// method (initializing an implementing class initializes it first, JVMS §5.5 step 7).
+fn default_methods_flag(file: &ClassFile) -> u32 {
+    let is_iface = file.access & access::INTERFACE != 0;
+    let declares_default = file
+        .methods
+        .iter()
+        .any(|m| m.access & (access::ABSTRACT | access::STATIC) == 0 && m.name != "<clinit>");
+    if is_iface && declares_default {
+        contract::class_flags::DEFAULT_METHODS
+    } else {
+        0
     }
 }
 

@@ -21,19 +21,24 @@
 #[path = "../../../aot/src/annotation_encode.rs"]
 mod annotation_encode;
 pub mod annotations;
+pub mod arrays;
 pub mod class;
 pub mod define;
 pub mod exec;
 pub mod indy;
 pub mod invoke;
 pub mod lambda;
+pub mod launch;
 pub mod link;
 pub mod monitors;
 pub mod names;
 pub mod native_code;
 pub mod natives;
+pub mod npe;
 pub mod ops_object;
 pub mod ops_stack;
+pub mod proxies;
+pub mod record_methods;
 pub mod resolve;
 pub mod roots;
 pub mod sig;

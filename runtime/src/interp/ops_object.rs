@@ -214,8 +214,8 @@ fn alloc(f: &mut Frame, d: &'static ClassDesc) -> R<()> {
 }
 
 /// `newarray`.
-pub fn new_array(f: &mut Frame, k: ArrayKind) -> R<()> {
-    let name = primitive_array(k, false);
+pub fn new_array(f: &mut Frame, k: ArrayKind, boolean: bool) -> R<()> {
+    let name = primitive_array(k, boolean);
     match class_by_name(name) {
         Some(d) => alloc(f, d),
         None => some(resolve::pruned::<()>(&format!("array class {name}"))),

@@ -42,18 +42,20 @@ fn no_class_def(name: &str) {
 /// Resolves a class name (internal form or array descriptor) as seen from `from`.
 pub fn class_named(from: &RtClass, name: &str) -> Option<&'static ClassDesc> {
     if let Some(elem) = name.strip_prefix('[') {
-        if let Some(d) = class_by_name(name) {
-            return Some(d);
-        }
-        let component = match elem.strip_prefix('L').and_then(|e| e.strip_suffix(';')) {
-            Some(e) => class_named(from, e)?,
-            None => return unsupported_array(name),
+        // The component through the loader first: a compiled array class of the same name
+        // may hold the compiled copy of a program class (interpret-program builds).
+        let component = match elem.as_bytes().first() {
+            Some(b'L') => match elem[1..].strip_suffix(';') {
+                Some(e) => class_named(from, e)?,
+                None => return verify_error(&format!("bad array class name {name}")),
+            },
+            Some(b'[') => class_named(from, elem)?,
+            _ => match class_by_name(name) {
+                Some(d) => return Some(d),
+                None => return unsupported_array(name),
+            },
         };
-        let array = component
-            .array_class
-            .load(std::sync::atomic::Ordering::Acquire);
-        // SAFETY: null or a static descriptor.
-        return match unsafe { array.as_ref() } {
+        return match super::arrays::array_of(component) {
             Some(a) => Some(a),
             None => unsupported_array(name),
         };
@@ -87,7 +89,7 @@ fn set_cause(e: Obj, cause: Obj) {
 fn unsupported_array(name: &str) -> Option<&'static ClassDesc> {
     crate::throw::linkage(
         contract::error_kind::UNSUPPORTED,
-        &format!("array class {name} is not compiled into this program (the interpreter cannot make array classes yet)"),
+        &format!("array class {name} is not compiled into this program"),
     );
     None
 }

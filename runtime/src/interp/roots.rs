@@ -5,7 +5,8 @@
 //!   the thread's frame-record list: a record whose method belongs to a `RUNTIME_DEFINED`
 //!   class heads an [`InterpRecord`].
 //! - **Globals** ([`global_slots`]): static reference fields of run-time classes (storage
-//!   mapped by `link.rs`) and their `Class` mirrors.
+//!   mapped by `link.rs`) and their `Class` mirrors, and the mirrors of array classes made
+//!   at run time (`arrays.rs`).
 //! - **Pinned** ([`pinned_objects`]): defining loaders, whose addresses key the registry
 //!   (`class.rs`); a moving collector must not move them.
 //!
@@ -57,6 +58,7 @@ pub unsafe fn frame_slots(top: *mut FrameRecord, f: &mut dyn FnMut(usize)) {
 
 /// Calls `f` with every global reference slot of run-time classes.
 pub fn global_slots(f: &mut dyn FnMut(usize)) {
+    super::arrays::made_mirror_slots(f);
     for class in super::class::all() {
         let d = class.desc();
         f(d.mirror.as_ptr() as usize);

@@ -152,24 +152,18 @@ pub extern "C" fn class_component_type0(this: *mut u8) -> *mut u8 {
     mirror_or_null(mirror_desc(this).and_then(|d| d.component()))
 }
 
-/// Class.arrayType0: the array class of this component type when the program has it
-/// (descriptors are only emitted for array classes the program can use), else null.
+/// Class.arrayType0: the array class of this component type: the compiled one, else one
+/// made at run time (`interp/arrays.rs`); null for `void` and for primitive array classes
+/// the program does not have.
 #[export_name = "java/lang/Class.arrayType0()Ljava/lang/Class;"]
 pub extern "C" fn class_array_type0(this: *mut u8) -> *mut u8 {
     let Some(d) = mirror_desc(this) else {
         return std::ptr::null_mut();
     };
-    let known = d.array_class.load(std::sync::atomic::Ordering::Acquire);
-    // SAFETY: null or a descriptor address.
-    if let Some(a) = unsafe { known.as_ref() } {
-        return roast_class_mirror(a);
+    if d.elem_kind == contract::elem::VOID {
+        return std::ptr::null_mut();
     }
-    let name = match d.kind {
-        contract::KIND_PRIMITIVE => format!("[{}", d.elem_kind as char),
-        contract::KIND_ARRAY => format!("[{}", d.name()),
-        _ => format!("[L{};", d.name()),
-    };
-    mirror_or_null(class_by_name(&name))
+    mirror_or_null(crate::interp::arrays::array_of(d))
 }
 
 /// Class.getSimpleBinaryName0: the simple name from the class's own InnerClasses entry.
@@ -221,12 +215,23 @@ fn related_class(
     this: *mut u8,
     field: impl Fn(&ClassMeta) -> (*const ClassDesc, *const u8),
 ) -> *mut u8 {
-    let Some((desc, name)) = mirror_desc(this).and_then(|d| d.meta()).map(field) else {
+    let Some(own) = mirror_desc(this) else {
+        return std::ptr::null_mut();
+    };
+    let Some((desc, name)) = own.meta().map(field) else {
         return std::ptr::null_mut();
     };
     // SAFETY: null or a descriptor address.
     if let Some(d) = unsafe { desc.as_ref() } {
         return roast_class_mirror(d);
+    }
+    // A class defined at run time names its relatives: resolve them through its loader.
+    if let (Some(rc), false) = (crate::interp::class::of_desc(own), name.is_null()) {
+        let internal = cstr(name).replace('.', "/");
+        return match crate::interp::resolve::class_named(rc, &internal) {
+            Some(d) => roast_class_mirror(d),
+            None => std::ptr::null_mut(),
+        };
     }
     if !name.is_null() {
         crate::throw::linkage(

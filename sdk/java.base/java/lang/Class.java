@@ -699,7 +699,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
                 java.util.List<String> params = RoastMembers.parameterDescriptors(methodDescriptor0(slot));
                 Class<?>[] types = new Class<?>[params.size()];
                 for (int i = 0; i < types.length; i++) {
-                    types[i] = RoastMembers.typeOf(params.get(i));
+                    types[i] = RoastMembers.typeOf(params.get(i), this);
                 }
                 list.add(newConstructor(slot, types));
             }
@@ -743,7 +743,7 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
 
     private Field newField(int slot) {
         String fieldName = fieldName0(slot).intern();
-        Class<?> type = RoastMembers.typeOf(fieldDescriptor0(slot));
+        Class<?> type = RoastMembers.typeOf(fieldDescriptor0(slot), this);
         int modifiers = fieldModifiers0(slot) & FIELD_MODIFIERS;
         boolean trustedFinal = java.lang.reflect.Modifier.isFinal(modifiers)
                 && (java.lang.reflect.Modifier.isStatic(modifiers) || isRecord() || isHidden());

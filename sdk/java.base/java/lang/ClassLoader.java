@@ -208,8 +208,10 @@ public abstract class ClassLoader {
         return bytes == null ? null : new java.io.ByteArrayInputStream(bytes);
     }
 
+    /** Null (compiled classes count as boot classes), or the application loader of an
+     * interpret-program executable. */
     public static ClassLoader getSystemClassLoader() {
-        return null;
+        return RoastAppClassLoader.instance();
     }
 
     public static ClassLoader getPlatformClassLoader() {

@@ -299,6 +299,15 @@ final class RoastGenerics {
                 return null;
             }
             String binary = internalName.toString().replace('/', '.');
+            // Through the owner's defining loader when it was defined at run time.
+            ClassLoader loader = home.owner == null ? null : home.owner.getClassLoader();
+            if (loader != null) {
+                try {
+                    return Class.forName(binary, false, loader);
+                } catch (ClassNotFoundException e) {
+                    throw new TypeNotPresentException(binary, e);
+                }
+            }
             Class<?> c = Class.findCompiled0(binary);
             if (c == null) {
                 throw new TypeNotPresentException(binary, new ClassNotFoundException(binary));

@@ -70,7 +70,37 @@ final class RoastMembers {
         }
     }
 
-    /** The class a field or parameter descriptor names. */
+    /**
+     * The class a field or parameter descriptor (or an internal class name) names, as seen
+     * from the class {@code from} declaring the member: through its defining loader when it
+     * was defined at run time, else among the compiled classes.
+     */
+    static Class<?> typeOf(String d, Class<?> from) {
+        ClassLoader loader = from == null ? null : from.getClassLoader();
+        if (loader == null) {
+            return typeOf(d);
+        }
+        String name;
+        switch (d.charAt(0)) {
+            case '[': return typeOf(d.substring(1), from).arrayType();
+            case 'L': name = d.substring(1, d.length() - 1); break;
+            default:
+                if (d.length() == 1) {
+                    return typeOf(d);
+                }
+                name = d;
+                break;
+        }
+        try {
+            return Class.forName(name.replace('/', '.'), false, loader);
+        } catch (ClassNotFoundException e) {
+            NoClassDefFoundError error = new NoClassDefFoundError(name);
+            error.initCause(e);
+            throw error;
+        }
+    }
+
+    /** The class a field or parameter descriptor names, among the compiled classes. */
     static Class<?> typeOf(String d) {
         String name;
         switch (d.charAt(0)) {

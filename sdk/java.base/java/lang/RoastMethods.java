@@ -5,7 +5,8 @@
  * (getDeclaredMethod: most specific return type; getMethod/getMethods: the JDK's own
  * PublicMethods merging over the class, its superclass and superinterfaces), the
  * EnclosingMethod attribute, record components and permitted subclasses. Classes named by
- * member descriptors are looked up among the compiled classes (RoastMembers.typeOf).
+ * member descriptors are resolved from the declaring class (RoastMembers.typeOf: its defining
+ * loader for a class defined at run time, else the compiled classes).
  */
 package java.lang;
 
@@ -27,7 +28,7 @@ final class RoastMethods {
         String[] parts = names.split(" ");
         Class<?>[] out = new Class<?>[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            out[i] = RoastMembers.typeOf("L" + parts[i] + ";");
+            out[i] = RoastMembers.typeOf("L" + parts[i] + ";", c);
         }
         return out;
     }
@@ -37,9 +38,9 @@ final class RoastMethods {
         java.util.List<String> params = RoastMembers.parameterDescriptors(descriptor);
         Class<?>[] types = new Class<?>[params.size()];
         for (int i = 0; i < types.length; i++) {
-            types[i] = RoastMembers.typeOf(params.get(i));
+            types[i] = RoastMembers.typeOf(params.get(i), c);
         }
-        Class<?> returnType = RoastMembers.typeOf(descriptor.substring(descriptor.indexOf(')') + 1));
+        Class<?> returnType = RoastMembers.typeOf(descriptor.substring(descriptor.indexOf(')') + 1), c);
         int modifiers = c.methodModifiers0(slot) & Class.METHOD_MODIFIERS;
         String name = c.methodName0(slot).intern();
         Method m = RoastMembers.newMethod(c, name, types, returnType, exceptionTypes(c, slot),
@@ -169,7 +170,7 @@ final class RoastMethods {
                     java.util.List<String> params = RoastMembers.parameterDescriptors(descriptor);
                     Class<?>[] types = new Class<?>[params.size()];
                     for (int i = 0; i < types.length; i++) {
-                        types[i] = RoastMembers.typeOf(params.get(i));
+                        types[i] = RoastMembers.typeOf(params.get(i), enclosing);
                     }
                     return enclosing.newConstructor(slot, types);
                 }
@@ -193,7 +194,7 @@ final class RoastMethods {
             String[] parts = lines[i].split(" ");
             String name = parts[0];
             Method accessor = searchMethods(declared, name, NO_CLASSES);
-            out[i] = RoastMembers.newRecordComponent(c, name, RoastMembers.typeOf(parts[1]),
+            out[i] = RoastMembers.newRecordComponent(c, name, RoastMembers.typeOf(parts[1], c),
                     parts[2].equals("-") ? null : parts[2], accessor);
             RoastMembers.putAnnotations(out[i],
                     c.rawAnnotations0(Class.RAW_MEMBER, name, Class.RECORD_COMPONENT + parts[1]));
@@ -210,7 +211,7 @@ final class RoastMethods {
         String[] parts = names.split(" ");
         Class<?>[] out = new Class<?>[parts.length];
         for (int i = 0; i < parts.length; i++) {
-            out[i] = RoastMembers.typeOf("L" + parts[i] + ";");
+            out[i] = RoastMembers.typeOf("L" + parts[i] + ";", c);
         }
         return out;
     }

@@ -140,6 +140,23 @@ final class RoastVM {
         return sun.nio.fs.RoastUnixErrors.unixException(errno);
     }
 
+    /**
+     * The entry of an interpret-program executable (aot/src/interpret_program.rs): loads the
+     * main class through the application class loader, makes that loader the thread's
+     * context loader and runs main in the interpreter.
+     */
+    static void runInterpretedMain(String[] args) throws ClassNotFoundException {
+        ClassLoader app = ClassLoader.getSystemClassLoader();
+        Thread.currentThread().setContextClassLoader(app);
+        invokeMain(Class.forName(interpretedMainClass(), false, app), args);
+    }
+
+    /** The binary name of the main class of an interpret-program executable, or null. */
+    static native String interpretedMainClass();
+
+    /** Initializes the class and calls its static main(String[]) (runtime/src/interp/launch.rs). */
+    private static native void invokeMain(Class<?> c, String[] args);
+
     /** The body of a started thread, on its own OS thread (`runtime/src/thread.rs`). */
     static void runThread(Thread t) {
         t.roastRun();

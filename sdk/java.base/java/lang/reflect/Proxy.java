@@ -9,7 +9,12 @@
  * Names: a prebuilt class gets HotSpot's name when it is first requested ("defined"), from
  * one counter in request order: jdk.proxy1.$Proxy<N> when every interface is public, else
  * <package of the non-public interfaces>.$Proxy<N>. The class loader argument is ignored
- * (roast has no class loaders; Class.getClassLoader() is null).
+ * for prebuilt classes (compiled classes have a null loader).
+ *
+ * An interface list with an interface defined at run time (by a class loader) has no
+ * prebuilt class: its proxy class is described here with ProxyGenerator's rules and
+ * synthesized and defined in that loader (or the given one) by the runtime's interpreter
+ * (runtime/src/interp/proxies.rs), with the same naming.
  */
 package java.lang.reflect;
 
@@ -45,12 +50,12 @@ public class Proxy implements java.io.Serializable {
 
     @Deprecated
     public static Class<?> getProxyClass(ClassLoader loader, Class<?>... interfaces) throws IllegalArgumentException {
-        return proxyClass(interfaces.clone());
+        return proxyClass(loader, interfaces.clone());
     }
 
     public static Object newProxyInstance(ClassLoader loader, Class<?>[] interfaces, InvocationHandler h) {
         Objects.requireNonNull(h);
-        Class<?> cl = proxyClass(interfaces.clone());
+        Class<?> cl = proxyClass(loader, interfaces.clone());
         try {
             Constructor<?> cons = cl.getConstructor(InvocationHandler.class);
             cons.setAccessible(true);
@@ -104,7 +109,7 @@ public class Proxy implements java.io.Serializable {
         }
     }
 
-    private static Class<?> proxyClass(Class<?>[] interfaces) {
+    private static Class<?> proxyClass(ClassLoader loader, Class<?>[] interfaces) {
         for (Class<?> intf : interfaces) {
             Objects.requireNonNull(intf);
         }
@@ -116,6 +121,12 @@ public class Proxy implements java.io.Serializable {
                 return cl;
             }
             cl = prebuilt(interfaces);
+            ClassLoader runTime = cl == null ? runTimeLoader(loader, interfaces) : null;
+            if (runTime != null) {
+                cl = defineProxy0(runTime, describe(interfaces));
+                DEFINED.put(key, cl);
+                return cl;
+            }
             if (cl == null) {
                 List<String> names = new ArrayList<>();
                 for (Class<?> intf : interfaces) {
@@ -134,6 +145,101 @@ public class Proxy implements java.io.Serializable {
             return cl;
         }
     }
+
+    /**
+     * The loader that defines a proxy class made at run time: when an interface was itself
+     * defined at run time (no prebuilt proxy can implement it), the given loader, else that
+     * interface's; null when every interface is compiled.
+     */
+    private static ClassLoader runTimeLoader(ClassLoader loader, Class<?>[] interfaces) {
+        for (Class<?> intf : interfaces) {
+            if (intf.getClassLoader() != null) {
+                return loader != null ? loader : intf.getClassLoader();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The description runtime/src/interp/proxies.rs synthesizes a proxy class from, with
+     * HotSpot's ProxyGenerator rules: the name ($ProxyN in the package of the non-public
+     * interfaces, else in jdk.proxy1), then Object's hashCode, equals and toString, then the
+     * public instance methods of each interface in order, duplicates (same name and parameter
+     * types) merged into the first; per method its unique catch list.
+     */
+    private static String describe(Class<?>[] interfaces) {
+        String pkg = "jdk/proxy1";
+        boolean isPublic = true;
+        StringBuilder names = new StringBuilder();
+        for (Class<?> intf : interfaces) {
+            String internal = intf.getName().replace('.', '/');
+            if (!Modifier.isPublic(intf.getModifiers())) {
+                isPublic = false;
+                int slash = internal.lastIndexOf('/');
+                pkg = slash < 0 ? "" : internal.substring(0, slash);
+            }
+            names.append(names.length() == 0 ? "" : ",").append(internal);
+        }
+        String name = (pkg.isEmpty() ? "" : pkg + "/") + "$Proxy" + nextNumber++;
+        StringBuilder out = new StringBuilder(name).append(' ').append(isPublic).append(' ').append(names);
+        Map<String, Boolean> seen = new HashMap<>();
+        try {
+            describeMethod(out, seen, Object.class.getMethod("hashCode"), null);
+            describeMethod(out, seen, Object.class.getMethod("equals", Object.class), null);
+            describeMethod(out, seen, Object.class.getMethod("toString"), null);
+        } catch (NoSuchMethodException e) {
+            throw new InternalError(e);
+        }
+        for (Class<?> intf : interfaces) {
+            for (Method m : intf.getMethods()) {
+                if (!Modifier.isStatic(m.getModifiers())) {
+                    describeMethod(out, seen, m, intf);
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void describeMethod(StringBuilder out, Map<String, Boolean> seen, Method m, Class<?> via) {
+        StringBuilder params = new StringBuilder("(");
+        for (Class<?> p : m.getParameterTypes()) {
+            params.append(p.descriptorString());
+        }
+        params.append(')');
+        if (seen.put(m.getName() + params, Boolean.TRUE) != null) {
+            return;
+        }
+        out.append('\n').append(m.getName()).append(' ').append(params)
+                .append(m.getReturnType().descriptorString()).append(' ')
+                .append(m.getDeclaringClass().getName().replace('.', '/')).append(' ')
+                .append(via != null && m.isDefault() ? via.getName().replace('.', '/') : "-").append(' ');
+        List<Class<?>> catches = new ArrayList<>();
+        catches.add(Error.class);
+        catches.add(RuntimeException.class);
+        for (Class<?> ex : m.getExceptionTypes()) {
+            if (ex == Throwable.class) {
+                catches.clear();
+                break;
+            }
+            boolean covered = false;
+            for (Class<?> c : catches) {
+                covered |= c.isAssignableFrom(ex);
+            }
+            if (!covered) {
+                catches.removeIf(ex::isAssignableFrom);
+                catches.add(ex);
+            }
+        }
+        if (catches.isEmpty()) {
+            out.append('-');
+        }
+        for (int i = 0; i < catches.size(); i++) {
+            out.append(i == 0 ? "" : ",").append(catches.get(i).getName().replace('.', '/'));
+        }
+    }
+
+    /** Synthesizes and defines a proxy class in {@code loader} (runtime/src/interp/proxies.rs). */
+    private static native Class<?> defineProxy0(ClassLoader loader, String description);
 
     private static Class<?> prebuilt(Class<?>[] interfaces) {
         int n = proxyClassCount0();
