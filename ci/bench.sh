@@ -2,12 +2,15 @@
 # ci/bench.sh — roast against HotSpot on the benchmark suite, side by side in one run.
 #
 # usage: ci/bench.sh [--runs N] [--only NAME[,NAME...]] [--sizes short|long|both] [--no-xint]
-#                    [--quick] [--out DIR]
+#                    [--interp] [--quick] [--out DIR]
 #
 #   --runs N       runs per program, size and runner (default 5)
 #   --only LIST    only these programs of bench/suite.txt (comma-separated names)
 #   --sizes S      which sizes of bench/suite.txt to run (default both)
 #   --no-xint      leave out `java -Xint`
+#   --interp       also build each program with `roast build --interpret-program` (its classes
+#                  run in roast's interpreter, the JDK compiled) and run it at the short size
+#                  beside `java -Xint`: the interpreter's speed ratio
 #   --quick        smoke test: 1 run at the TINY sizes (a few milliseconds of work), no cold
 #                  build; checks the script and that every program agrees with java
 #   --out DIR      results directory (default bench/results)
@@ -41,6 +44,7 @@ runs=5
 only=""
 sizes=both
 xint=1
+interp=0
 quick=0
 out="$REPO/bench/results"
 while [ $# -gt 0 ]; do
@@ -49,6 +53,7 @@ while [ $# -gt 0 ]; do
         --only) only="${2:?--only needs names}"; shift 2 ;;
         --sizes) sizes="${2:?--sizes needs short, long or both}"; shift 2 ;;
         --no-xint) xint=0; shift ;;
+        --interp) interp=1; shift ;;
         --quick) quick=1; shift ;;
         --out) out="${2:?--out needs a directory}"; shift 2 ;;
         -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -85,13 +90,16 @@ failures=0
 # now_s: wall clock in seconds with nanoseconds.
 now_s() { date +%s.%N; }
 
-# roast_build NAME CLASSES OUT_BIN [ENV...]: build, print the seconds it took.
+# roast_build NAME CLASSES OUT_BIN [ENV...]: build, print the seconds it took. ROAST_FLAGS
+# (an array, default empty) adds build flags.
+ROAST_FLAGS=()
 roast_build() {
     local name="$1" classes="$2" bin="$3" start end
     shift 3
     start="$(now_s)"
-    if ! env "$@" "$ROAST" build -o "$bin" --main "$name" "$classes" >"$work/$name.build.log" 2>&1; then
-        echo "bench.sh: FAIL $name: roast build failed (log: $work/$name.build.log)" >&2
+    if ! env "$@" "$ROAST" build ${ROAST_FLAGS[@]+"${ROAST_FLAGS[@]}"} -o "$bin" --main "$name" "$classes" \
+        >"$bin.build.log" 2>&1; then
+        echo "bench.sh: FAIL $name: roast build failed (log: $bin.build.log)" >&2
         return 1
     fi
     end="$(now_s)"
@@ -155,6 +163,11 @@ while read -r name tiny short long; do
         continue
     fi
     printf '%s\twarm\t%s\t%s\n' "$name" "$secs" "$(stat -c %s "$work/$name")" >>"$builds_tsv"
+    if [ "$interp" = 1 ]; then
+        ROAST_FLAGS=(--interpret-program)
+        roast_build "$name" "$classes" "$work/$name-interp" >/dev/null || failures=$((failures + 1))
+        ROAST_FLAGS=()
+    fi
     for size in short long; do
         [ "$sizes" = both ] || [ "$sizes" = "$size" ] || continue
         arg="$short"
@@ -165,6 +178,7 @@ while read -r name tiny short long; do
         fi
         runners=(roast java)
         [ "$xint" = 1 ] && [ "$size" = short ] && runners+=(xint)
+        [ "$interp" = 1 ] && [ "$size" = short ] && [ -x "$work/$name-interp" ] && runners+=(interp)
         expected=""
         for run in $(seq 1 "$runs"); do
             for runner in "${runners[@]}"; do
@@ -172,6 +186,7 @@ while read -r name tiny short long; do
                     roast) cmd=("$work/$name" "$arg") ;;
                     java) cmd=(java -cp "$classes" "$name" "$arg") ;;
                     xint) cmd=(java -Xint -cp "$classes" "$name" "$arg") ;;
+                    interp) cmd=("$work/$name-interp" "$arg") ;;
                 esac
                 if ! measure "$name" "$size" "$arg" "$runner" "$run" "${cmd[@]}"; then
                     failures=$((failures + 1))

@@ -86,6 +86,19 @@ def program_rows(med, size):
     return rows, wall_ratios, rss_ratios, xint_ratios
 
 
+def interpreter_rows(med):
+    """Rows and ratios of the interpreted runs (runner `interp`) against `java -Xint`."""
+    rows, ratios = [], []
+    for p in sorted({p for (p, s, r) in med if s == "short" and r == "interp"}):
+        interp, xint = med[(p, "short", "interp")], med.get((p, "short", "xint"))
+        if xint is None:
+            continue
+        r = ratio(interp[0], xint[0])
+        ratios.append(r)
+        rows.append(f"| {p} | {interp[0]:.3f} | {xint[0]:.3f} | {fmt_ratio(r)} |")
+    return (rows, ratios) if rows else None
+
+
 def chart(out_dir, med):
     """Bar chart of roast/java wall-time ratios per program and size (log scale)."""
     data_path = os.path.join(out_dir, "chart.dat")
@@ -167,6 +180,17 @@ def main():
         lines.append("")
         summary[size] = (geomean(walls), geomean(xints), sum(1 for x in xints if x >= 1))
 
+    interp = interpreter_rows(med)
+    if interp:
+        rows, ratios = interp
+        lines += ["## interpreter (`roast build --interpret-program`, short sizes)", ""]
+        lines.append("| program | interpreted s | java -Xint s | ratio to -Xint |")
+        lines.append("|---|---|---|---|")
+        lines += rows
+        lines.append(f"| **geomean** | | | **{fmt_ratio(geomean(ratios))}** |")
+        lines.append("")
+        summary["interp"] = geomean(ratios)
+
     hello_r, hello_j = med.get(("Hello", "startup", "roast")), med.get(("Hello", "startup", "java"))
     lines += ["## hello world and builds", "", "| what | roast | java | ratio |", "|---|---|---|---|"]
     if hello_r and hello_j:
@@ -192,6 +216,8 @@ def main():
             parts.append(f"{s[1]:.2f}x java -Xint ({s[2]} lose to -Xint)")
     if "long" in summary:
         parts.append(f"long {summary['long'][0]:.2f}x java (target <= 1.2)")
+    if "interp" in summary:
+        parts.append(f"interpreter {summary['interp']:.2f}x java -Xint (target <= 1.5)")
     if hello_r and hello_j:
         parts.append(f"hello wall 1/{hello_j[0] / max(hello_r[0], 1e-3):.0f}, "
                      f"RSS 1/{hello_j[1] / max(hello_r[1], 1):.1f}")
