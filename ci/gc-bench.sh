@@ -58,4 +58,5 @@ done
 wait "$pid"
 cat "$WORK/flat.out"
 printf '%s\n' "${samples[@]}" | awk '{ if (NR == 1 || $1 < min) min = $1; if ($1 > max) max = $1 }
-    END { printf "RSS KiB min %d max %d ratio %.3f: %s\n", min, max, max / min, (max <= 1.2 * min) ? "flat" : "NOT FLAT"; exit !(max <= 1.2 * min) }'
+    END { if (NR == 0 || min == 0) { print "RSS: no samples after the 5 s warm-up (FLAT_SECONDS too small?)"; exit 1 }
+          printf "RSS KiB min %d max %d ratio %.3f: %s\n", min, max, max / min, (max <= 1.2 * min) ? "flat" : "NOT FLAT"; exit !(max <= 1.2 * min) }'
