@@ -2,8 +2,8 @@
 //! still stopped, walks everything reachable from the roots and checks that each object is
 //! still a valid MMTk object (its valid-object bit survived the sweep) with a known class
 //! descriptor: a compiled one, or one the interpreter made (classes defined at run time,
-//! their array classes). A failure means a missed root or reference map error: it prints the path's
-//! last edge and aborts.
+//! their array classes). A failure means a missed root or reference map error: it prints
+//! the path's last edge and aborts.
 
 use super::roots;
 use super::scan::{self, in_heap};
