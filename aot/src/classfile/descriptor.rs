@@ -73,6 +73,22 @@ impl FieldType {
         }
     }
 
+    /// The descriptor's first letter: the primitive's letter, `L` for every reference type
+    /// (arrays included), as value kinds are told apart.
+    pub fn letter(&self) -> u8 {
+        match self {
+            FieldType::Byte => b'B',
+            FieldType::Char => b'C',
+            FieldType::Double => b'D',
+            FieldType::Float => b'F',
+            FieldType::Int => b'I',
+            FieldType::Long => b'J',
+            FieldType::Short => b'S',
+            FieldType::Boolean => b'Z',
+            FieldType::Object(_) | FieldType::Array(_) => b'L',
+        }
+    }
+
     /// True for `long` and `double`, which take two local-variable and stack slots.
     pub fn is_wide(&self) -> bool {
         matches!(self, FieldType::Long | FieldType::Double)

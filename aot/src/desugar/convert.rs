@@ -36,7 +36,7 @@ fn unwrapped(class: &str) -> Option<FieldType> {
 
 /// Descriptor letter ('L' for references).
 pub fn letter(t: &FieldType) -> u8 {
-    crate::lower::types::letter_of(t)
+    t.letter()
 }
 
 /// Stack slots of a value of this type.

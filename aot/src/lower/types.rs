@@ -24,19 +24,9 @@ pub fn kind_of_letter(letter: u8) -> Kind {
     }
 }
 
-/// Descriptor letter of a field type.
+/// Descriptor letter of a field type ([`FieldType::letter`]).
 pub fn letter_of(t: &FieldType) -> u8 {
-    match t {
-        FieldType::Byte => b'B',
-        FieldType::Char => b'C',
-        FieldType::Double => b'D',
-        FieldType::Float => b'F',
-        FieldType::Int => b'I',
-        FieldType::Long => b'J',
-        FieldType::Short => b'S',
-        FieldType::Boolean => b'Z',
-        FieldType::Object(_) | FieldType::Array(_) => b'L',
-    }
+    t.letter()
 }
 
 /// Is this kind two stack words wide?

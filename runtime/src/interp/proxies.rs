@@ -23,58 +23,10 @@ mod builder;
 #[path = "../../../aot/src/desugar/proxy.rs"]
 mod proxy;
 
-/// The conversions `proxy.rs` uses (the compiler's `desugar/convert.rs` depends on its
-/// lowering types, so the helpers are restated here).
-mod convert {
-    use crate::classfile::descriptor::FieldType;
-
-    /// The wrapper class and unboxing method of a primitive type.
-    pub fn wrapper(t: &FieldType) -> Option<(&'static str, &'static str)> {
-        Some(match t {
-            FieldType::Boolean => ("java/lang/Boolean", "booleanValue"),
-            FieldType::Byte => ("java/lang/Byte", "byteValue"),
-            FieldType::Char => ("java/lang/Character", "charValue"),
-            FieldType::Short => ("java/lang/Short", "shortValue"),
-            FieldType::Int => ("java/lang/Integer", "intValue"),
-            FieldType::Long => ("java/lang/Long", "longValue"),
-            FieldType::Float => ("java/lang/Float", "floatValue"),
-            FieldType::Double => ("java/lang/Double", "doubleValue"),
-            _ => return None,
-        })
-    }
-
-    /// Descriptor letter ('L' for references).
-    pub fn letter(t: &FieldType) -> u8 {
-        match t {
-            FieldType::Byte => b'B',
-            FieldType::Char => b'C',
-            FieldType::Double => b'D',
-            FieldType::Float => b'F',
-            FieldType::Int => b'I',
-            FieldType::Long => b'J',
-            FieldType::Short => b'S',
-            FieldType::Boolean => b'Z',
-            FieldType::Object(_) | FieldType::Array(_) => b'L',
-        }
-    }
-
-    /// The class operand of `checkcast` for a reference type.
-    pub fn class_operand(t: &FieldType) -> String {
-        match t {
-            FieldType::Object(n) => n.clone(),
-            other => other.descriptor(),
-        }
-    }
-
-    /// Stack slots of a value of this type.
-    pub fn slots(t: &FieldType) -> u16 {
-        if t.is_wide() {
-            2
-        } else {
-            1
-        }
-    }
-}
+// The compiler's value conversions, which `proxy.rs` uses.
+#[allow(dead_code)]
+#[path = "../../../aot/src/desugar/convert.rs"]
+mod convert;
 
 use crate::classes::roast_class_mirror;
 use crate::object::Obj;
