@@ -74,7 +74,10 @@ impl ObjectCache {
         let Some(dest) = self.path(key) else {
             return object.to_path_buf();
         };
-        let tmp = dest.with_extension(format!("tmp{}", std::process::id()));
+        // Unique per process and store, so that threads and concurrent builds never share one.
+        static STORES: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = STORES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let tmp = dest.with_extension(format!("tmp{}-{n}", std::process::id()));
         let stored = std::fs::copy(object, &tmp).is_ok() && std::fs::rename(&tmp, &dest).is_ok();
         if stored {
             dest

@@ -13,14 +13,15 @@
 //!   rule as classes; a jmod's `lib/` and `conf/` files (the JDK home's) are resources
 //!   named with a leading `/` (`/lib/tzdb.dat`), which no class-relative name can be.
 //!
-//! A `ClassPath` is meant to be used from one thread (archives sit behind a `RefCell`).
+//! A `ClassPath` can be shared by threads: each archive sits behind a `Mutex`, held while one
+//! entry is decompressed.
 
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::fs::File;
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use zip::ZipArchive;
 
@@ -131,7 +132,7 @@ type Archive = ZipArchive<SkipHeader<BufReader<File>>>;
 enum Source {
     Dir,
     Archive {
-        archive: RefCell<Archive>,
+        archive: Mutex<Archive>,
         /// Internal class name -> index of the zip entry.
         index: HashMap<String, usize>,
         /// Resource name (path inside the archive, below `classes/` in a jmod) -> index.
@@ -382,7 +383,7 @@ fn find_in_dir(dir: &Path, name: &str) -> Option<Result<ClassBytes, LoadError>> 
 }
 
 fn read_archive_entry(
-    archive: &RefCell<Archive>,
+    archive: &Mutex<Archive>,
     index: usize,
     origin: &Origin,
 ) -> Result<ClassBytes, LoadError> {
@@ -391,8 +392,8 @@ fn read_archive_entry(
         _ => Path::new(""),
     };
     let mut archive = archive
-        .try_borrow_mut()
-        .map_err(|_| LoadError::new(path, "archive is already being read"))?;
+        .lock()
+        .map_err(|_| LoadError::new(path, "a thread failed while reading this archive"))?;
     let mut file = archive
         .by_index(index)
         .map_err(|e| LoadError::new(path, format!("cannot read entry: {e}")))?;
@@ -430,7 +431,7 @@ fn open_archive(path: &Path, jmod: bool) -> Result<Source, LoadError> {
     let prefix = if jmod { "classes/" } else { "" };
     let (index, resources) = index_archive(&archive, prefix);
     Ok(Source::Archive {
-        archive: RefCell::new(archive),
+        archive: Mutex::new(archive),
         index,
         resources,
     })

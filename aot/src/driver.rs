@@ -121,52 +121,34 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
             }
         }
     }
-    let context = inkwell::context::Context::create();
     let entry = if opts.interpret_program {
         crate::interpret_program::entry(&mut program)?
     } else {
         main
     };
-    let lowered = lower::lower_program(
-        &context,
-        &mut program,
-        &reach,
-        &LowerOptions { main: entry },
-    );
-    let warnings = lowered.warnings;
-    // Resources are chosen after lowering: JDK resources are kept when a literal of the
-    // compiled code names them. The resource unit goes before the data unit, which stays last.
-    let mut resources = crate::resources::select(program.classpath(), &lowered.literals)?;
-    let interpreted_main = if opts.interpret_program {
-        crate::interpret_program::embed_class_files(program.classpath(), &mut resources)?;
-        main_class.replace('/', ".")
-    } else {
-        String::new()
+    let context = inkwell::context::Context::create();
+    let embed = Embedding {
+        jdk: &jdk,
+        main_class: &main_class,
+        interpret_program: opts.interpret_program,
     };
-    if std::env::var_os("ROAST_STATS").is_some() {
-        print_resource_stats(&resources);
-    }
-    let mut units = lowered.units;
-    units.insert(
-        units.len() - 1,
-        lower::resources::resource_unit(
-            &context,
-            &resources,
-            &jdk.home.to_string_lossy(),
-            &interpreted_main,
-        ),
-    );
-    progress(
-        opts,
-        start,
-        &format!(
-            "lowered to LLVM IR ({} units, {} resources embedded, {} KB)",
-            units.len(),
-            resources.len(),
-            resources.iter().map(|r| r.bytes.len()).sum::<usize>() / 1024
-        ),
-    );
     if opts.emit != Emit::Exe {
+        let lowered = lower::lower_program(
+            &context,
+            &mut program,
+            &reach,
+            &LowerOptions { main: entry },
+        );
+        let mut units = lowered.units;
+        let (resource_unit, summary) =
+            embed.resource_unit(&context, &program, &lowered.literals)?;
+        // The resource unit goes before the data unit, which stays last.
+        units.insert(units.len() - 1, resource_unit);
+        progress(
+            opts,
+            start,
+            &format!("lowered to LLVM IR ({} units, {summary})", units.len()),
+        );
         let module = lower::parallel::link_units(units)?;
         let tm = lower::emit::target_machine(opts.target.as_deref())?;
         lower::emit::prepare(&module, &tm)?;
@@ -177,7 +159,7 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
         } else {
             lower::emit::emit_object(&module, &tm, &opts.output, opts.optimize)?;
         }
-        return Ok(warnings);
+        return Ok(lowered.warnings);
     }
     let codegen = format!(
         "{} O{}",
@@ -187,8 +169,44 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
     let cache =
         crate::cache::ObjectCache::open(opts.cache_dir.as_deref(), opts.use_cache, &codegen);
     let threads = codegen_threads();
-    let (objects, stats) = lower::parallel::emit_units(
-        &units,
+    program.compute_layouts();
+    let code = lower::pipeline::compile_code_units(
+        &program,
+        &reach,
+        &lower::pipeline::CodeUnitSettings {
+            target: opts.target.as_deref(),
+            optimize: opts.optimize,
+            cache: &cache,
+            scratch: scratch.path(),
+            threads,
+        },
+    )?;
+    progress(
+        opts,
+        start,
+        &format!(
+            "lowered and compiled {} code units, {} from the cache{} ({threads} threads)",
+            code.units,
+            code.cached,
+            if cache.enabled() { "" } else { " (disabled)" }
+        ),
+    );
+    // Classes the workers loaded while lowering get descriptors in the data unit.
+    for name in &code.loaded_classes {
+        let _ = program.load(name);
+    }
+    program.compute_layouts();
+    let mut warnings = code.warnings;
+    let mut lowering = lower::Lowerer::new(&context, &mut program, &reach);
+    lowering.add_literal_requests(code.literal_requests);
+    let (data_unit, literals) = lowering.lower_data_unit(entry);
+    warnings.append(&mut lowering.warnings);
+    drop(lowering);
+    // Resources are chosen after lowering: JDK resources are kept when a literal of the
+    // compiled code names them. The data unit stays last.
+    let (resource_unit, summary) = embed.resource_unit(&context, &program, &literals)?;
+    let (tail, tail_stats) = lower::parallel::emit_units(
+        &[resource_unit, data_unit],
         opts.target.as_deref(),
         opts.optimize,
         &cache,
@@ -199,12 +217,12 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
         opts,
         start,
         &format!(
-            "generated machine code: {} units, {} from the cache{} ({threads} threads)",
-            stats.units,
-            stats.cached,
-            if cache.enabled() { "" } else { " (disabled)" }
+            "lowered and compiled the data and resource units, {} from the cache ({summary})",
+            tail_stats.cached
         ),
     );
+    let mut objects = code.objects;
+    objects.extend(tail);
     crate::link::link(
         &objects,
         &opts.output,
@@ -214,6 +232,50 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
     )?;
     progress(opts, start, &format!("linked {}", opts.output.display()));
     Ok(warnings)
+}
+
+/// What the resource unit embeds besides the selected resources.
+struct Embedding<'a> {
+    jdk: &'a Jdk,
+    /// Internal name of the main class.
+    main_class: &'a str,
+    /// `--interpret-program`: the program's class files are embedded and the entry starts
+    /// the main class in the interpreter.
+    interpret_program: bool,
+}
+
+impl Embedding<'_> {
+    /// Selects the resources (JDK resources named by a literal of the compiled code, the
+    /// program's resources) and lowers the resource unit.
+    fn resource_unit<'ctx>(
+        &self,
+        context: &'ctx inkwell::context::Context,
+        program: &Program,
+        literals: &[String],
+    ) -> Result<(inkwell::module::Module<'ctx>, String), String> {
+        let mut resources = crate::resources::select(program.classpath(), literals)?;
+        let interpreted_main = if self.interpret_program {
+            crate::interpret_program::embed_class_files(program.classpath(), &mut resources)?;
+            self.main_class.replace('/', ".")
+        } else {
+            String::new()
+        };
+        if std::env::var_os("ROAST_STATS").is_some() {
+            print_resource_stats(&resources);
+        }
+        let summary = format!(
+            "{} resources embedded, {} KB",
+            resources.len(),
+            resources.iter().map(|r| r.bytes.len()).sum::<usize>() / 1024
+        );
+        let unit = lower::resources::resource_unit(
+            context,
+            &resources,
+            &self.jdk.home.to_string_lossy(),
+            &interpreted_main,
+        );
+        Ok((unit, summary))
+    }
 }
 
 /// `ROAST_VERIFY_IR=1`: builds and verifies the SSA IR of every reachable method (a check

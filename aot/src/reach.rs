@@ -142,7 +142,12 @@ impl Reachability {
             return;
         }
         let supers = self.supertypes_of(program, c);
-        for &s in &supers {
+        // Sorted, like the selector names below: the discovery order (and with it the
+        // order classes are loaded in, their ids) must not depend on hash order, so that
+        // builds are reproducible and the data unit's cached object is reused.
+        let mut ordered: Vec<ClassId> = supers.iter().copied().collect();
+        ordered.sort();
+        for s in ordered {
             if self.instantiated_supertypes.insert(s) {
                 for (caller, target) in self.pending_instance_calls.remove(&s).unwrap_or_default() {
                     self.add_method(program, Some(caller), target);
@@ -158,6 +163,7 @@ impl Reachability {
                 names.push(key.clone());
             }
         }
+        names.sort();
         for (name, desc) in names {
             for t in dispatch_targets(program, c, &name, &desc) {
                 self.add_method(program, None, t);

@@ -16,7 +16,7 @@ mod records;
 
 use crate::classfile::ClassFile;
 use crate::program::{ClassId, MethodId, Program};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// The method that implements the `invokedynamic` at constant-pool index `idx` of `class`.
 pub fn invokedynamic(program: &mut Program, class: ClassId, idx: u16) -> Result<MethodId, String> {
@@ -99,7 +99,7 @@ fn record_site(
             descriptor: m.descriptor.to_string(),
         });
     }
-    let rec_file: Option<Rc<ClassFile>> = program
+    let rec_file: Option<Arc<ClassFile>> = program
         .load(record)
         .ok()
         .and_then(|c| program.class(c).file.clone());

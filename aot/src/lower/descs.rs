@@ -344,7 +344,10 @@ impl<'ctx> Lowerer<'ctx, '_> {
     }
 
     pub(super) fn define_descs(&mut self) {
-        let ids: Vec<ClassId> = self.descs.keys().copied().collect();
+        // In class order: initializers add globals (tables, metadata), and the data unit's
+        // bitcode must not depend on hash order, or its cached object is never reused.
+        let mut ids: Vec<ClassId> = self.descs.keys().copied().collect();
+        ids.sort();
         for c in ids {
             let init = self.desc_initializer(c);
             let g = self.descs[&c];

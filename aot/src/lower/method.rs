@@ -23,7 +23,7 @@ use inkwell::basic_block::BasicBlock;
 use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, IntValue, PointerValue};
 use inkwell::IntPredicate;
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Per-method lowering state.
 pub struct MethodCx<'a, 'ctx, 'p> {
@@ -34,7 +34,7 @@ pub struct MethodCx<'a, 'ctx, 'p> {
     /// Its class.
     pub class: ClassId,
     /// Its class file.
-    pub file: Rc<ClassFile>,
+    pub file: Arc<ClassFile>,
     /// Its function.
     pub func: FunctionValue<'ctx>,
     /// Current operand-stack kinds.
@@ -156,7 +156,7 @@ impl<'a, 'ctx, 'p> MethodCx<'a, 'ctx, 'p> {
         l: &'a mut Lowerer<'ctx, 'p>,
         m: MethodId,
         class: ClassId,
-        file: Rc<ClassFile>,
+        file: Arc<ClassFile>,
         func: FunctionValue<'ctx>,
         handlers: Vec<ExceptionHandler>,
     ) -> Self {

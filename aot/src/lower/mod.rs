@@ -26,6 +26,7 @@ mod ops_control;
 mod ops_invoke;
 mod ops_object;
 pub mod parallel;
+pub mod pipeline;
 pub mod polymorphic;
 pub mod resources;
 pub mod stack;
@@ -308,7 +309,9 @@ pub fn methods_by_class(reach: &Reachability, program: &Program) -> Vec<(ClassId
         .collect()
 }
 
-/// Lowers the reachable program into modules of `ctx` (see [`LoweredProgram`]).
+/// Lowers the reachable program into modules of `ctx` (see [`LoweredProgram`]), on this
+/// thread. Executables are built by [`pipeline`], which lowers the code units on several
+/// threads and compiles each as soon as it is lowered; the units are the same.
 pub fn lower_program<'ctx>(
     ctx: &'ctx Context,
     program: &mut Program,
@@ -316,57 +319,90 @@ pub fn lower_program<'ctx>(
     options: &LowerOptions,
 ) -> LoweredProgram<'ctx> {
     program.compute_layouts();
-    let module = ctx.create_module("roast.start");
-    let tls = declare_thread_state(ctx, &module);
-    let mut l = Lowerer {
-        ctx,
-        module,
-        builder: ctx.create_builder(),
-        program,
-        reach,
-        warnings: Vec::new(),
-        descs: HashMap::new(),
-        statics: HashMap::new(),
-        strings: HashMap::new(),
-        cstrings: HashMap::new(),
-        method_metas: HashMap::new(),
-        tls,
-        runtime_fns: HashMap::new(),
-        in_data_unit: false,
-        literal_requests: Default::default(),
-    };
+    let mut l = Lowerer::new(ctx, program, reach);
     let mut units = Vec::new();
     for (c, methods) in methods_by_class(reach, l.program) {
-        let name = format!("roast.unit.{}", l.program.class(c).name);
-        let previous = l.begin_unit(&name);
-        if has_bodies(&previous) {
-            units.push(previous);
-        }
-        for m in methods {
-            l.lower_method_body(m);
-        }
+        units.extend(l.lower_class_unit(c, &methods));
     }
-    let last = l.begin_unit("roast.data");
-    if has_bodies(&last) {
-        units.push(last);
-    }
-    l.in_data_unit = true;
-    let mut literals: Vec<String> = l
-        .literal_requests
-        .values()
-        .map(|utf16| String::from_utf16_lossy(utf16))
-        .collect();
-    literals.sort();
-    l.declare_descs();
-    l.declare_statics();
-    l.define_literals();
-    l.declare_method_metas();
-    l.define_descs();
-    l.define_tables(options.main);
-    units.push(l.module);
+    let (data, literals) = l.lower_data_unit(options.main);
+    units.push(data);
     LoweredProgram {
         units,
         warnings: l.warnings,
         literals,
+    }
+}
+
+impl<'ctx, 'p> Lowerer<'ctx, 'p> {
+    /// A lowering of `program` into modules of `ctx`; layouts must have been computed.
+    pub fn new(
+        ctx: &'ctx Context,
+        program: &'p mut Program,
+        reach: &'p Reachability,
+    ) -> Lowerer<'ctx, 'p> {
+        let module = ctx.create_module("roast.start");
+        let tls = declare_thread_state(ctx, &module);
+        Lowerer {
+            ctx,
+            module,
+            builder: ctx.create_builder(),
+            program,
+            reach,
+            warnings: Vec::new(),
+            descs: HashMap::new(),
+            statics: HashMap::new(),
+            strings: HashMap::new(),
+            cstrings: HashMap::new(),
+            method_metas: HashMap::new(),
+            tls,
+            runtime_fns: HashMap::new(),
+            in_data_unit: false,
+            literal_requests: Default::default(),
+        }
+    }
+
+    /// Lowers the reachable `methods` of class `c` into a fresh module, the class's code
+    /// unit; None when none of them has a body (abstract methods, runtime natives).
+    pub fn lower_class_unit(&mut self, c: ClassId, methods: &[MethodId]) -> Option<Module<'ctx>> {
+        let name = format!("roast.unit.{}", self.program.class(c).name);
+        self.begin_unit(&name);
+        for &m in methods {
+            self.lower_method_body(m);
+        }
+        let unit = self.begin_unit("roast.between-units");
+        has_bodies(&unit).then_some(unit)
+    }
+
+    /// Takes the string literals the code units lowered so far referred to (by symbol), for
+    /// the data unit of another lowering (see [`Lowerer::add_literal_requests`]).
+    pub fn take_literal_requests(&mut self) -> std::collections::BTreeMap<String, Vec<u16>> {
+        std::mem::take(&mut self.literal_requests)
+    }
+
+    /// Adds literals that code units lowered elsewhere referred to: the data unit defines them.
+    pub fn add_literal_requests(&mut self, requests: std::collections::BTreeMap<String, Vec<u16>>) {
+        self.literal_requests.extend(requests);
+    }
+
+    /// Lowers the data unit (descriptors, statics, literals, metadata, the runtime's tables;
+    /// `main` is the method `roast_main_entry` calls) after every code unit. Returns it with
+    /// every string literal of the compiled code, sorted.
+    pub fn lower_data_unit(&mut self, main: MethodId) -> (Module<'ctx>, Vec<String>) {
+        self.begin_unit("roast.data");
+        self.in_data_unit = true;
+        let mut literals: Vec<String> = self
+            .literal_requests
+            .values()
+            .map(|utf16| String::from_utf16_lossy(utf16))
+            .collect();
+        literals.sort();
+        self.declare_descs();
+        self.declare_statics();
+        self.define_literals();
+        self.declare_method_metas();
+        self.define_descs();
+        self.define_tables(main);
+        let data = self.begin_unit("roast.after-data");
+        (data, literals)
     }
 }

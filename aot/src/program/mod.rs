@@ -14,7 +14,7 @@ use crate::classfile::{self, access, ClassFile};
 use crate::classpath::ClassPath;
 use std::collections::HashMap;
 use std::fmt;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Index of a class in [`Program::classes`].
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Debug)]
@@ -43,13 +43,14 @@ pub enum ClassKind {
 }
 
 /// A class of the program.
+#[derive(Clone)]
 pub struct Class {
     /// Internal name ("java/lang/String", "[I", "int").
     pub name: String,
     /// What sort of class.
     pub kind: ClassKind,
     /// The parsed class file (None for arrays and primitives).
-    pub file: Option<Rc<ClassFile>>,
+    pub file: Option<Arc<ClassFile>>,
     /// Where it was loaded from.
     pub origin: String,
     /// True for classes of the JDK class library (and the SDK shadows).
@@ -109,6 +110,7 @@ impl Class {
 }
 
 /// A method of the program.
+#[derive(Clone)]
 pub struct Method {
     /// Declaring class.
     pub class: ClassId,
@@ -163,23 +165,25 @@ impl fmt::Display for LoadFailure {
     }
 }
 
-/// All classes the build can see.
+/// All classes the build can see. A clone shares the class path and the parsed class files;
+/// the parallel lowering gives each worker thread its own clone.
+#[derive(Clone)]
 pub struct Program {
-    classpath: ClassPath,
+    classpath: Arc<ClassPath>,
     /// Classes by ID.
     pub classes: Vec<Class>,
     /// Methods by ID.
     pub methods: Vec<Method>,
     by_name: HashMap<String, Result<ClassId, LoadFailure>>,
     /// Class files synthesized by the compiler (lambdas, concatenation), by name.
-    synthesized: HashMap<String, Rc<ClassFile>>,
+    synthesized: HashMap<String, Arc<ClassFile>>,
 }
 
 impl Program {
     /// A program reading classes from `classpath`.
     pub fn new(classpath: ClassPath) -> Program {
         Program {
-            classpath,
+            classpath: Arc::new(classpath),
             classes: Vec::new(),
             methods: Vec::new(),
             by_name: HashMap::new(),
@@ -210,7 +214,7 @@ impl Program {
 
     /// Registers a class file made by the compiler; it is loaded like any other.
     pub fn add_synthesized(&mut self, file: ClassFile) {
-        self.synthesized.insert(file.name.clone(), Rc::new(file));
+        self.synthesized.insert(file.name.clone(), Arc::new(file));
     }
 
     /// Was class `name` synthesized by the compiler (see [`Program::add_synthesized`])?
@@ -270,7 +274,7 @@ impl Program {
     fn read_class_file(
         &mut self,
         name: &str,
-    ) -> Result<(Rc<ClassFile>, String, bool), LoadFailure> {
+    ) -> Result<(Arc<ClassFile>, String, bool), LoadFailure> {
         if let Some(f) = self.synthesized.get(name) {
             return Ok((f.clone(), "<generated>".to_string(), false));
         }
@@ -286,14 +290,14 @@ impl Program {
         };
         let in_jdk = !found.user;
         match classfile::parse_class(&found.bytes) {
-            Ok(f) => Ok((Rc::new(f), found.origin, in_jdk)),
+            Ok(f) => Ok((Arc::new(f), found.origin, in_jdk)),
             Err(e) => Err(fail(format!("{}: {e}", found.origin), false)),
         }
     }
 
     fn link_class(
         &mut self,
-        file: Rc<ClassFile>,
+        file: Arc<ClassFile>,
         origin: String,
         in_jdk: bool,
     ) -> Result<ClassId, LoadFailure> {
