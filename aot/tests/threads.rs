@@ -6,7 +6,9 @@
 //! (8 threads allocating, locking and exchanging items through a queue) runs here with its
 //! fixed workload; `ci/thread-stress.sh` runs it for 60 s. `LockWords` also runs with a
 //! collection every few allocations, and `MonitorChurn` shows the thin-lock fast path in the
-//! machine code and the recycling of fat monitors (bounded memory).
+//! machine code and the recycling of fat monitors (bounded memory). `AtomicAccess` drives
+//! every front end of `Unsafe`'s atomics from several threads with exact totals, and the
+//! machine code of the JDK's atomic classes shows them inlined (`lower/unsafe_access.rs`).
 
 mod common;
 
@@ -22,6 +24,7 @@ const PROGRAMS: &[&str] = &[
     "ThreadStress",
     "LockWords",
     "MonitorChurn",
+    "AtomicAccess",
 ];
 
 #[test]
@@ -134,5 +137,75 @@ fn synchronized_code_inlines_the_thin_lock_fast_path_and_recycles_fat_monitors()
     assert!(
         rss_kb < 150 * 1024,
         "peak RSS {rss_kb} KB: fat monitors of dead objects were not recycled"
+    );
+}
+
+/// The machine code of `class.method` (an exact symbol) in `exe`.
+fn disassemble(exe: &Path, symbol: &str) -> String {
+    let dump = Command::new("objdump")
+        .args(["-d", "--no-show-raw-insn"])
+        .arg(format!("--disassemble={symbol}"))
+        .arg(exe)
+        .output()
+        .expect("run objdump");
+    let text = String::from_utf8_lossy(&dump.stdout).into_owned();
+    assert!(
+        text.contains(&format!("<{symbol}>:")),
+        "{symbol} not found in the executable:\n{text}"
+    );
+    text
+}
+
+#[test]
+fn unsafe_atomics_are_inline_instructions_without_calls() {
+    let work = tempfile::tempdir().expect("temp dir");
+    let Some(exe) = build_on_roast(work.path(), "AtomicAccess") else {
+        return;
+    };
+    // (method, the locked instruction its Unsafe call became). None of these methods may
+    // call Unsafe (its natives or its Java loops): HotSpot inlines the same instructions.
+    // (JDK 17's AtomicReference and the atomic arrays go through VarHandles instead.)
+    let cases = [
+        (
+            "java/util/concurrent/atomic/AtomicInteger.incrementAndGet()I",
+            "lock xadd",
+        ),
+        ("java/util/concurrent/atomic/AtomicInteger.getAndSet(I)I", "xchg"),
+        (
+            "java/util/concurrent/atomic/AtomicInteger.compareAndExchange(II)I",
+            "lock cmpxchg",
+        ),
+        (
+            "java/util/concurrent/atomic/AtomicLong.compareAndSet(JJ)Z",
+            "lock cmpxchg",
+        ),
+        (
+            "java/util/concurrent/atomic/AtomicLong.getAndAdd(J)J",
+            "lock xadd",
+        ),
+        (
+            "java/util/concurrent/atomic/AtomicReferenceFieldUpdater$AtomicReferenceFieldUpdaterImpl.getAndSet(Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;",
+            "xchg",
+        ),
+    ];
+    for (symbol, instruction) in cases {
+        let text = disassemble(&exe, symbol);
+        assert!(
+            text.contains(instruction),
+            "no `{instruction}` in {symbol}:\n{text}"
+        );
+        assert!(
+            !text.contains("jdk/internal/misc/Unsafe."),
+            "{symbol} still calls Unsafe:\n{text}"
+        );
+    }
+    // A release store through Unsafe (`lazySet`) is a plain store on x86-64, not a call.
+    let text = disassemble(
+        &exe,
+        "java/util/concurrent/atomic/AtomicInteger.lazySet(I)V",
+    );
+    assert!(
+        !text.contains("jdk/internal/misc/Unsafe.") && !text.contains("xchg"),
+        "AtomicInteger.lazySet is not a plain store:\n{text}"
     );
 }

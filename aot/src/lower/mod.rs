@@ -31,6 +31,7 @@ pub mod polymorphic;
 pub mod resources;
 pub mod stack;
 pub mod types;
+mod unsafe_access;
 
 use crate::contract;
 use crate::program::{ClassId, MethodId, Program};

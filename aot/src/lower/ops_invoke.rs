@@ -5,6 +5,7 @@
 use super::method::MethodCx;
 use super::polymorphic;
 use super::types::{method_fn_type, method_kinds};
+use super::unsafe_access;
 use crate::classfile::bytecode::{Kind, Op};
 use crate::contract::{self, desc_offset, rt};
 use crate::program::{ClassId, MethodId};
@@ -65,6 +66,15 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
                 &msg,
                 &results,
             );
+        }
+        if let Some(access) = unsafe_access::classify(self.l.program, target) {
+            // Unsafe field/element accesses: inline loads, stores and atomics, no call.
+            let receiver = receiver.expect("intrinsified Unsafe methods are virtual");
+            let result = self.lower_unsafe_access(access, receiver, &args);
+            if let (Some(v), Some(k)) = (result, ret) {
+                self.push(v, k);
+            }
+            return;
         }
         if let Some(kind) = polymorphic::classify(self.l.program, target) {
             // Signature-polymorphic (VarHandle access, MethodHandle.invoke): see polymorphic.rs.

@@ -1,7 +1,9 @@
 //! Natives of `jdk.internal.misc.Unsafe`: raw field and array-element access by offset,
 //! compare-and-set, fences, layout queries. Volatile accesses and compare-and-set are real
 //! atomics (sequentially consistent); Java's plain accesses stay plain. With a null base object the offset is an
-//! absolute address.
+//! absolute address. Compiled code inlines the int/long/reference accesses and atomics at
+//! the call site with the same address computation (`aot/src/lower/unsafe_access.rs`); these
+//! functions serve the interpreter and the other value types.
 
 use super::lang::mirror_desc;
 use crate::contract;
