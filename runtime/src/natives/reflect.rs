@@ -209,8 +209,7 @@ pub extern "C" fn class_declaring_class0(this: *mut u8) -> *mut u8 {
 #[export_name = "java/lang/Class.getEnclosingClass0()Ljava/lang/Class;"]
 pub extern "C" fn class_enclosing_class0(this: *mut u8) -> *mut u8 {
     let run_time = mirror_desc(this).and_then(crate::interp::class::of_desc);
-    if let Some(rc) = run_time.filter(|rc| rc.file.enclosing_method.is_none()) {
-        let _ = rc;
+    if run_time.is_some_and(|rc| rc.file.enclosing_method.is_none()) {
         return class_declaring_class0(this);
     }
     related_class(this, |m| (m.enclosing, m.enclosing_name))
