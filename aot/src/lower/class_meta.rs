@@ -205,7 +205,7 @@ impl<'ctx> Lowerer<'ctx, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::classfile::{ConstantPool, EnclosingMethod, InnerClassEntry};
+    use crate::classfile::{ClassFile, ConstantPool, EnclosingMethod, InnerClassEntry};
     use crate::contract::ClassMeta;
 
     fn class(name: &str) -> ClassFile {
