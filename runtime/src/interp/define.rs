@@ -230,11 +230,7 @@ fn permits(sup: &ClassDesc, class: &RtClass) -> bool {
     if !public && package_of(&sealed_class.name) != package_of(&class.name) {
         return false;
     }
-    sealed_class
-        .file
-        .permitted_subclasses
-        .iter()
-        .any(|n| *n == class.name)
+    sealed_class.file.permitted_subclasses.contains(&class.name)
 }
 
 fn dotted(n: &str) -> String {

@@ -121,6 +121,10 @@ pub fn host(d: &'static ClassDesc) -> Option<Host> {
     })
 }
 
+/// The failure of a lookup that left a Java exception pending.
+#[derive(Debug)]
+pub struct ExceptionPending;
+
 /// `Class.getDeclaringClass0` of a run-time class (HotSpot's `compute_enclosing_class` and
 /// `Reflection::check_for_inner_class`): the outer class of the class's own InnerClasses
 /// entry, resolved through its loader, for a member class; None for top-level, local and
@@ -128,7 +132,9 @@ pub fn host(d: &'static ClassDesc) -> Option<Host> {
 /// EnclosingMethod) must list this very class in its own InnerClasses attribute, else
 /// IncompatibleClassChangeError "<outer> and <inner> disagree on InnerClasses attribute".
 /// Err: an exception is pending (resolution failed or the classes disagree).
-pub fn declaring_class(rc: &'static RtClass) -> Result<Option<&'static ClassDesc>, ()> {
+pub fn declaring_class(
+    rc: &'static RtClass,
+) -> Result<Option<&'static ClassDesc>, ExceptionPending> {
     let own_entry = rc
         .file
         .inner_classes
@@ -139,7 +145,7 @@ pub fn declaring_class(rc: &'static RtClass) -> Result<Option<&'static ClassDesc
         (None, Some(em)) => (em.class.as_str(), false),
         (None, None) => return Ok(None),
     };
-    let outer = super::resolve::class_named(rc, outer_name).ok_or(())?;
+    let outer = super::resolve::class_named(rc, outer_name).ok_or(ExceptionPending)?;
     if !claims_inner(outer, rc, member)? {
         crate::throw::linkage(
             crate::contract::error_kind::INCOMPATIBLE_CLASS_CHANGE,
@@ -149,7 +155,7 @@ pub fn declaring_class(rc: &'static RtClass) -> Result<Option<&'static ClassDesc
                 rc.name.replace('/', ".")
             ),
         );
-        return Err(());
+        return Err(ExceptionPending);
     }
     Ok(member.then_some(outer))
 }
@@ -157,7 +163,11 @@ pub fn declaring_class(rc: &'static RtClass) -> Result<Option<&'static ClassDesc
 /// Does `outer` list `rc` in its InnerClasses attribute (as a member of `outer` when
 /// `member`, else as a local or anonymous class), the name resolving through `outer`'s
 /// loader to `rc` itself? A compiled outer class names compiled classes only.
-fn claims_inner(outer: &'static ClassDesc, rc: &'static RtClass, member: bool) -> Result<bool, ()> {
+fn claims_inner(
+    outer: &'static ClassDesc,
+    rc: &'static RtClass,
+    member: bool,
+) -> Result<bool, ExceptionPending> {
     let Some(outer_class) = of_desc(outer) else {
         return Ok(false);
     };
@@ -170,7 +180,8 @@ fn claims_inner(outer: &'static ClassDesc, rc: &'static RtClass, member: bool) -
                 _ => false,
             };
         if listed {
-            let inner = super::resolve::class_named(outer_class, &e.inner).ok_or(())?;
+            let inner =
+                super::resolve::class_named(outer_class, &e.inner).ok_or(ExceptionPending)?;
             if std::ptr::eq(inner, own) {
                 return Ok(true);
             }
