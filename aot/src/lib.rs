@@ -19,6 +19,7 @@ pub mod ir;
 pub mod jdk;
 pub mod link;
 pub mod lower;
+pub mod nest_info;
 pub mod program;
 pub mod proxies;
 pub mod reach;

@@ -203,7 +203,7 @@ fn is_public(program: &Program, c: ClassId) -> bool {
         .class(c)
         .file
         .as_ref()
-        .is_some_and(|f| crate::lower::class_meta::nest_info(f).modifiers & 1 != 0)
+        .is_some_and(|f| crate::nest_info::nest_info(f).modifiers & 1 != 0)
 }
 
 fn package_of(name: &str) -> &str {

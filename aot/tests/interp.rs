@@ -6,7 +6,8 @@
 //! monitors, string concatenation, lambdas and method references made by interpreted code,
 //! class loader delegation, two loaders defining the same class (separate statics),
 //! `Class.forName` with a loader, annotations of run-time classes and their members, and
-//! (`InterpJars`) jars, resources and `ServiceLoader` over a class loader.
+//! (`InterpJars`) jars, resources and `ServiceLoader` over a class loader, and
+//! (`InterpNesting`) nesting metadata: nest hosts, InnerClasses, sealed classes.
 
 mod common;
 
@@ -61,5 +62,18 @@ fn jars_resources_and_service_loader_behave_as_on_hotspot() {
 fn verifier_rejects_ill_typed_code_like_hotspot() {
     if let Err(e) = common::check_with_plugins("interp", "InterpVerify") {
         panic!("InterpVerify: {e}");
+    }
+}
+
+/// Nesting metadata of run-time classes (`runtime/src/interp/nest.rs`, `names.rs`, the
+/// sealed check in `define.rs`): names, kinds and modifiers of every kind of nested class,
+/// declaring/enclosing classes and enclosing methods, nest hosts validated as HotSpot does
+/// (host in another loader, missing, or not listing the member), nestmate private access
+/// through reflection, permitted subclasses (unloadable ones left out) and
+/// IncompatibleClassChangeError for a subclass a sealed supertype does not permit.
+#[test]
+fn nesting_metadata_behaves_as_on_hotspot() {
+    if let Err(e) = common::check_with_plugins("interp", "InterpNesting") {
+        panic!("InterpNesting: {e}");
     }
 }

@@ -237,7 +237,8 @@ pub struct ClassMeta {
     pub declaring: *const ClassDesc,
     /// The immediately enclosing class (EnclosingMethod class, else the declaring class).
     pub enclosing: *const ClassDesc,
-    /// The nest host (NestHost attribute, else the class itself).
+    /// The nest host (NestHost attribute, else the class itself). Null for a class defined
+    /// at run time with a NestHost attribute: validated when asked (`interp/nest.rs`).
     pub nest_host: *const ClassDesc,
     /// Internal names of `declaring`, `enclosing` and `nest_host`, null when there is none;
     /// a name with a null descriptor is a class that is not compiled into the program.

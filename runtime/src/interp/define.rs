@@ -5,8 +5,8 @@
 //! Invariants:
 //! - Failures leave the JDK's exception pending: ClassFormatError (malformed bytes or
 //!   bytecode), NoClassDefFoundError (wrong name, missing supertype), IncompatibleClassChangeError
-//!   (class as interface or the reverse), VerifyError (final superclass), LinkageError
-//!   (duplicate definition).
+//!   (class as interface or the reverse, a sealed supertype that does not permit the class),
+//!   VerifyError (final superclass), LinkageError (duplicate definition).
 //! - No lock is held while Java code runs (supertypes are loaded by calling the loader).
 
 use super::class::{register, RtClass, RtMethod};
@@ -165,12 +165,35 @@ fn resolve_supers(class: &'static RtClass) -> Option<Supers> {
         fail(error_kind::VERIFY, &msg);
         return None;
     }
+    if !permits(super_, class) {
+        let msg = format!(
+            "class {} cannot inherit from sealed class {}",
+            dotted(&file.name),
+            dotted(&super_name)
+        );
+        fail(error_kind::INCOMPATIBLE_CLASS_CHANGE, &msg);
+        return None;
+    }
     let mut direct = Vec::new();
     for i in &file.interfaces {
         let d = super::resolve::class_named(class, i)?;
         if !d.is_interface() {
             let msg = format!(
                 "class {} can not implement {}, because it is not an interface",
+                dotted(&file.name),
+                dotted(i)
+            );
+            fail(error_kind::INCOMPATIBLE_CLASS_CHANGE, &msg);
+            return None;
+        }
+        if !permits(d, class) {
+            let verb = if file.access & access::INTERFACE != 0 {
+                "extend"
+            } else {
+                "implement"
+            };
+            let msg = format!(
+                "class {} cannot {verb} sealed interface {}",
                 dotted(&file.name),
                 dotted(i)
             );
@@ -184,6 +207,30 @@ fn resolve_supers(class: &'static RtClass) -> Option<Supers> {
         direct,
         flags: 0,
     })
+}
+
+/// May `class` extend or implement `sup` (HotSpot's `has_as_permitted_subclass`)? Always
+/// when `sup` is not sealed; else only within one module (for run-time classes: the same
+/// defining loader, so never a compiled sealed class), within one package unless `class` is
+/// public, and when `sup`'s PermittedSubclasses attribute names `class`.
+fn permits(sup: &ClassDesc, class: &RtClass) -> bool {
+    let sealed = sup
+        .meta()
+        .is_some_and(|m| m.flags & crate::contract::class_flags::SEALED != 0);
+    if !sealed {
+        return true;
+    }
+    let Some(sealed_class) = super::class::of_desc(sup) else {
+        return false;
+    };
+    if sealed_class.loader != class.loader {
+        return false;
+    }
+    let public = class.file.access & access::PUBLIC != 0;
+    if !public && package_of(&sealed_class.name) != package_of(&class.name) {
+        return false;
+    }
+    sealed_class.file.permitted_subclasses.contains(&class.name)
 }
 
 fn dotted(n: &str) -> String {

@@ -267,7 +267,12 @@ pub fn link(class: &'static RtClass, supers: &Supers) -> Result<&'static ClassDe
         canonical_name: std::ptr::null(),
         declaring: std::ptr::null(),
         enclosing: std::ptr::null(),
-        nest_host: desc_ptr,
+        // A NestHost attribute is validated when asked (`nest.rs`).
+        nest_host: if file.nest_host.is_some() {
+            std::ptr::null()
+        } else {
+            desc_ptr
+        },
         declaring_name: std::ptr::null(),
         enclosing_name: std::ptr::null(),
         nest_host_name: leak_cstr(file.nest_host.as_deref().unwrap_or(&file.name)),

@@ -34,6 +34,7 @@ pub mod monitors;
 pub mod names;
 pub mod native_code;
 pub mod natives;
+pub mod nest;
 pub mod npe;
 pub mod ops_object;
 pub mod ops_stack;

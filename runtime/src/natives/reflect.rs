@@ -194,18 +194,35 @@ fn meta_string(this: *mut u8, field: impl Fn(&ClassMeta) -> *const u8) -> *mut u
 /// Class.getDeclaringClass0: the outer class of a member class.
 #[export_name = "java/lang/Class.getDeclaringClass0()Ljava/lang/Class;"]
 pub extern "C" fn class_declaring_class0(this: *mut u8) -> *mut u8 {
+    if let Some(rc) = mirror_desc(this).and_then(crate::interp::class::of_desc) {
+        // A run-time class's outer class must agree that it is nested, as on HotSpot.
+        return match crate::interp::nest::declaring_class(rc) {
+            Ok(Some(d)) => roast_class_mirror(d),
+            _ => std::ptr::null_mut(),
+        };
+    }
     related_class(this, |m| (m.declaring, m.declaring_name))
 }
 
-/// Class.getEnclosingClass0: the immediately enclosing class.
+/// Class.getEnclosingClass0: the immediately enclosing class (for a run-time member class
+/// the validated declaring class, HotSpot's `getEnclosingClass` without EnclosingMethod).
 #[export_name = "java/lang/Class.getEnclosingClass0()Ljava/lang/Class;"]
 pub extern "C" fn class_enclosing_class0(this: *mut u8) -> *mut u8 {
+    let run_time = mirror_desc(this).and_then(crate::interp::class::of_desc);
+    if run_time.is_some_and(|rc| rc.file.enclosing_method.is_none()) {
+        return class_declaring_class0(this);
+    }
     related_class(this, |m| (m.enclosing, m.enclosing_name))
 }
 
 /// Class.getNestHost0: the nest host (the class itself when it has no NestHost attribute).
 #[export_name = "java/lang/Class.getNestHost0()Ljava/lang/Class;"]
 pub extern "C" fn class_nest_host0(this: *mut u8) -> *mut u8 {
+    if let Some(rc) = mirror_desc(this).and_then(crate::interp::class::of_desc) {
+        // A run-time class's NestHost attribute is validated as HotSpot does.
+        return crate::interp::nest::host_of(rc)
+            .map_or(std::ptr::null_mut(), |h| roast_class_mirror(h));
+    }
     related_class(this, |m| (m.nest_host, m.nest_host_name))
 }
 
@@ -411,22 +428,15 @@ pub extern "C" fn array_new_array(c: *mut u8, length: i32) -> *mut u8 {
     }
 }
 
-/// Reflection.areNestMates: do two classes belong to the same nest (same nest host, from
-/// the NestHost attributes the compiler recorded)? Arrays and primitives have no nest.
+/// Reflection.areNestMates: do two classes belong to the same nest? Compiled classes by the
+/// NestHost attributes the compiler recorded, run-time classes by their validated host
+/// (`interp/nest.rs`). Arrays and primitives have no nest.
 #[export_name = "jdk/internal/reflect/Reflection.areNestMates(Ljava/lang/Class;Ljava/lang/Class;)Z"]
 pub extern "C" fn reflection_are_nest_mates(a: *mut u8, b: *mut u8) -> i32 {
     let (Some(a), Some(b)) = (mirror_desc(a), mirror_desc(b)) else {
         return 0;
     };
-    let host = |d: &ClassDesc| -> Option<&'static str> {
-        if d.is_array() || d.kind == contract::KIND_PRIMITIVE {
-            return None;
-        }
-        match d.meta() {
-            Some(m) if !m.nest_host_name.is_null() => Some(cstr(m.nest_host_name)),
-            _ => Some(d.name()),
-        }
-    };
+    let host = crate::interp::nest::host;
     match (host(a), host(b)) {
         (Some(x), Some(y)) => (x == y) as i32,
         _ => 0,

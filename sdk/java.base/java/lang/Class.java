@@ -51,6 +51,8 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     private static final int FLAG_RECORD = 8;
     private static final int FLAG_SEALED = 16;
     private static final int FLAG_JDK = 32;
+    /* Defined at run time: nesting is resolved and validated when asked, as on HotSpot. */
+    private static final int FLAG_RUNTIME_DEFINED = 512;
 
     /** Address of the class descriptor; written by the runtime when it creates the mirror. */
     private transient long roastDesc;
@@ -224,6 +226,19 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         if (isPrimitive()) {
             return getName();
         }
+        int flags = classFlags0();
+        if ((flags & FLAG_RUNTIME_DEFINED) != 0) {
+            // HotSpot's composition, which resolves and validates the enclosing classes.
+            if ((flags & (FLAG_LOCAL | FLAG_ANONYMOUS)) != 0) {
+                return null;
+            }
+            Class<?> enclosing = getEnclosingClass();
+            if (enclosing == null) {
+                return getName();
+            }
+            String outer = enclosing.getCanonicalName();
+            return outer == null ? null : outer + "." + getSimpleName();
+        }
         return canonicalName0();
     }
 
@@ -302,11 +317,27 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     public boolean isMemberClass() {
-        return (classFlags0() & FLAG_MEMBER) != 0;
+        int flags = classFlags0();
+        if ((flags & FLAG_RUNTIME_DEFINED) != 0 && (flags & (FLAG_LOCAL | FLAG_ANONYMOUS)) == 0) {
+            return getDeclaringClass0() != null;
+        }
+        return (flags & FLAG_MEMBER) != 0;
     }
 
+    /*
+     * HotSpot asks getDeclaringClass0, which resolves the outer class and checks that it lists
+     * this class (NoClassDefFoundError, IncompatibleClassChangeError); compiled classes answer
+     * from the flags the compiler recorded.
+     */
     private boolean isTopLevelClass() {
-        return (classFlags0() & (FLAG_MEMBER | FLAG_LOCAL | FLAG_ANONYMOUS)) == 0;
+        int flags = classFlags0();
+        if ((flags & (FLAG_LOCAL | FLAG_ANONYMOUS)) != 0) {
+            return false;
+        }
+        if ((flags & FLAG_RUNTIME_DEFINED) != 0) {
+            return getDeclaringClass0() == null;
+        }
+        return (flags & FLAG_MEMBER) == 0;
     }
 
     public Class<?>[] getInterfaces() {

@@ -202,17 +202,44 @@ final class RoastMethods {
         return out;
     }
 
-    /** Class.getPermittedSubclasses of a sealed class, from its PermittedSubclasses attribute. */
+    /**
+     * Class.getPermittedSubclasses of a sealed class, from its PermittedSubclasses attribute,
+     * as HotSpot answers: for a class defined at run time, entries that do not resolve through
+     * its loader (a LinkageError) are left out; then only direct subtypes are kept.
+     */
     static Class<?>[] permittedSubclasses(Class<?> c) {
         String names = c.permittedSubclasses0();
         if (names == null) {
             return NO_CLASSES;
         }
-        String[] parts = names.split(" ");
-        Class<?>[] out = new Class<?>[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            out[i] = RoastMembers.typeOf("L" + parts[i] + ";", c);
+        boolean runtimeDefined = c.getClassLoader() != null;
+        java.util.List<Class<?>> out = new java.util.ArrayList<>();
+        for (String name : names.split(" ")) {
+            Class<?> sub;
+            try {
+                sub = RoastMembers.typeOf("L" + name + ";", c);
+            } catch (LinkageError e) {
+                if (!runtimeDefined) {
+                    throw e;
+                }
+                continue;
+            }
+            if (isDirectSubtype(c, sub)) {
+                out.add(sub);
+            }
         }
-        return out;
+        return out.toArray(NO_CLASSES);
+    }
+
+    private static boolean isDirectSubtype(Class<?> sealed, Class<?> sub) {
+        if (!sealed.isInterface()) {
+            return sub.getSuperclass() == sealed;
+        }
+        for (Class<?> i : sub.getInterfaces()) {
+            if (i == sealed) {
+                return true;
+            }
+        }
+        return false;
     }
 }
