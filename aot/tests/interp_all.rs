@@ -131,3 +131,12 @@ fn interpreted_program_features_behave_as_on_hotspot() {
         panic!("InterpAllFeatures: {e}");
     }
 }
+
+#[test]
+fn interpreter_fast_paths_behave_as_on_hotspot() {
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/interp/InterpFastPaths.java");
+    if let Err(e) = check_interpreted(&source) {
+        panic!("InterpFastPaths: {e}");
+    }
+}

@@ -41,6 +41,8 @@ pub struct RtMethod {
     pub meta: OnceLock<&'static MethodMeta>,
     /// The entry thunk compiled code calls.
     pub entry: OnceLock<*const u8>,
+    /// The pre-decoded code (`fast.rs`), made on the first activation.
+    pub fast: OnceLock<super::fast::FastCode>,
 }
 
 // SAFETY: the raw entry pointer is immutable code; the rest is immutable after linking.

@@ -133,6 +133,7 @@ fn decode_methods(file: &ClassFile) -> Option<Vec<RtMethod>> {
             max_stack: attr.map_or(0, |c| c.max_stack),
             meta: OnceLock::new(),
             entry: OnceLock::new(),
+            fast: OnceLock::new(),
         });
     }
     Some(out)

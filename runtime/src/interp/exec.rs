@@ -12,10 +12,10 @@
 //!   current pc in it before every instruction.
 
 use super::class::RtMethod;
+use super::fast::FastCode;
 use super::native_code::NativeRet;
-use super::sig::Sig;
 use super::value::{TypeError, Value};
-use crate::classfile::{Instruction, Kind, Op};
+use crate::classfile::{ArithOp, Instruction, Kind, Op};
 use crate::contract::{self, FrameRecord};
 use crate::object::Obj;
 use crate::thread;
@@ -77,6 +77,7 @@ impl Frame {
     }
 
     /// Pushes a value.
+    #[inline]
     pub fn push(&mut self, v: Value) -> R<()> {
         if self.stack.len() >= usize::from(self.m.max_stack) {
             return verify_fail(self.m, "operand stack overflow");
@@ -86,15 +87,42 @@ impl Frame {
     }
 
     /// Pops an int.
+    #[inline]
     pub fn pop_int(&mut self) -> R<i32> {
-        let v = self.pop()?;
-        self.ty(v.int())
+        match self.stack.last() {
+            Some(&Value::Int(x)) => {
+                self.stack.truncate(self.stack.len() - 1);
+                Ok(x)
+            }
+            other => bad_operand(self, other.copied()),
+        }
     }
 
     /// Pops a reference (0 = null).
+    #[inline]
     pub fn pop_ref(&mut self) -> R<usize> {
-        let v = self.pop()?;
-        self.ty(v.reference())
+        match self.stack.last() {
+            Some(&Value::Ref(x)) => {
+                self.stack.truncate(self.stack.len() - 1);
+                Ok(x)
+            }
+            other => bad_operand(self, other.copied()),
+        }
+    }
+
+    /// Pops a value of kind `k` (reading its tag and payload separately, see `pop_as!`).
+    #[inline]
+    pub fn pop_kind(&mut self, k: Kind) -> R<Value> {
+        let v = match (k, self.stack.last()) {
+            (Kind::Int, Some(&Value::Int(x))) => Value::Int(x),
+            (Kind::Long, Some(&Value::Long(x))) => Value::Long(x),
+            (Kind::Float, Some(&Value::Float(x))) => Value::Float(x),
+            (Kind::Double, Some(&Value::Double(x))) => Value::Double(x),
+            (Kind::Ref, Some(&Value::Ref(x))) => Value::Ref(x),
+            (_, other) => return bad_operand(self, other.copied()),
+        };
+        self.stack.truncate(self.stack.len() - 1);
+        Ok(v)
     }
 
     /// Reads local `i`, which must have kind `k`.
@@ -107,6 +135,7 @@ impl Frame {
     }
 
     /// Writes local `i` (two slots for long and double).
+    #[inline]
     pub fn store(&mut self, i: u16, v: Value) -> R<()> {
         let i = usize::from(i);
         let n = if v.is_wide() { 2 } else { 1 };
@@ -154,7 +183,7 @@ pub unsafe extern "C" fn roast_interp_entry(
     floats: *const f64,
     stack: *const i64,
 ) -> NativeRet {
-    let Some(sig) = Sig::parse(&m.descriptor) else {
+    let Some(sig) = super::fast::code_of(m).sig.as_ref() else {
         let _ = verify_fail::<()>(m, "malformed descriptor");
         return NativeRet::default();
     };
@@ -316,22 +345,16 @@ pub struct InterpRecord {
 
 fn interpret(f: &mut Frame) -> R<Value> {
     let m = f.m;
+    let code = super::fast::code_of(m);
     let mut idx = 0usize;
     loop {
-        let Some(insn) = m.code.get(idx) else {
-            return verify_fail(m, "falling off the end of the code");
-        };
-        f.set_pc(insn.pc);
-        match step(f, insn) {
-            Ok(Flow::Next) => idx += 1,
-            Ok(Flow::Jump(pc)) => {
-                if pc <= insn.pc {
-                    safepoint_poll();
-                }
-                idx = target(m, pc)?
-            }
-            Ok(Flow::Return(v)) => return Ok(v),
+        match fast_step(f, code, &mut idx) {
+            Ok(None) => {}
+            Ok(Some(v)) => return Ok(v),
             Err(Thrown) => {
+                let Some(insn) = m.code.get(idx) else {
+                    return Err(Thrown);
+                };
                 if !matches!(
                     insn.op,
                     Op::InvokeVirtual(_)
@@ -350,6 +373,359 @@ fn interpret(f: &mut Frame) -> R<Value> {
             }
         }
     }
+}
+
+/// Pops a value of the pattern's variant, or raises VerifyError.
+/// The tag and the payload are read separately from the top entry (not as one 16-byte
+/// copy, which would defeat store-to-load forwarding from the push that wrote them).
+macro_rules! pop_as {
+    ($f:expr, $variant:ident) => {
+        match $f.stack.last() {
+            Some(&Value::$variant(x)) => {
+                let n = $f.stack.len() - 1;
+                $f.stack.truncate(n);
+                x
+            }
+            other => return bad_operand($f, other.copied()),
+        }
+    };
+}
+
+/// Reads a local of the pattern's variant, or raises VerifyError.
+macro_rules! local_as {
+    ($f:expr, $i:expr, $variant:ident) => {
+        match $f.locals.get(usize::from($i)) {
+            Some(&Value::$variant(x)) => x,
+            _ => return bad_local($f, Kind::$variant, $i),
+        }
+    };
+}
+
+#[cold]
+#[inline(never)]
+fn bad_local<T>(f: &Frame, k: Kind, i: u16) -> R<T> {
+    f.load(k, i)?;
+    verify_fail(f.m, &format!("local {i} is not of kind {k:?}"))
+}
+
+/// Raises VerifyError for a missing or ill-typed operand.
+#[cold]
+#[inline(never)]
+pub fn bad_operand<T>(f: &Frame, v: Option<Value>) -> R<T> {
+    match v {
+        None => verify_fail(f.m, "operand stack underflow"),
+        Some(v) => verify_fail(f.m, &format!("operand {v:?} of the wrong type")),
+    }
+}
+
+/// Executes the instruction at `*idx` and advances `*idx` (left unchanged when the
+/// instruction completes abruptly, so the caller finds its handler); `Some` when the method
+/// returns.
+#[inline(always)]
+fn fast_step(f: &mut Frame, code: &FastCode, idx: &mut usize) -> R<Option<Value>> {
+    use super::fast::FastOp as F;
+    let i = *idx;
+    let Some(&op) = code.ops.get(i) else {
+        return verify_fail(f.m, "falling off the end of the code");
+    };
+    if op.may_throw() {
+        f.set_pc(code.pcs[i]);
+    }
+    let v = match op {
+        F::Slow => {
+            let m = f.m;
+            let insn = &m.code[i];
+            return match step(f, insn)? {
+                Flow::Next => {
+                    *idx = i + 1;
+                    Ok(None)
+                }
+                Flow::Jump(pc) => {
+                    if pc <= insn.pc {
+                        safepoint_poll();
+                    }
+                    *idx = target(m, pc)?;
+                    Ok(None)
+                }
+                Flow::Return(v) => Ok(Some(v)),
+            };
+        }
+        F::Nop => {
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::Push(v) => v,
+        F::ILoad(l) => Value::Int(local_as!(f, l, Int)),
+        F::ALoad(l) => Value::Ref(local_as!(f, l, Ref)),
+        F::DLoad(l) => Value::Double(local_as!(f, l, Double)),
+        F::Load(Kind::Long, l) => Value::Long(local_as!(f, l, Long)),
+        F::Load(Kind::Float, l) => Value::Float(local_as!(f, l, Float)),
+        F::Load(k, l) => f.load(k, l)?,
+        F::IStore(l) => {
+            let v = pop_as!(f, Int);
+            store_narrow(f, l, Value::Int(v))?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::AStore(l) => {
+            let v = pop_as!(f, Ref);
+            store_narrow(f, l, Value::Ref(v))?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::Store(k, l) => {
+            let v = match k {
+                Kind::Double => Value::Double(pop_as!(f, Double)),
+                Kind::Long => Value::Long(pop_as!(f, Long)),
+                Kind::Float => Value::Float(pop_as!(f, Float)),
+                Kind::Int => Value::Int(pop_as!(f, Int)),
+                Kind::Ref => Value::Ref(pop_as!(f, Ref)),
+            };
+            store_any(f, l, v)?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::IInc(l, d) => {
+            let v = local_as!(f, l, Int);
+            f.locals[usize::from(l)] = Value::Int(v.wrapping_add(d));
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::IAdd => {
+            let b = pop_as!(f, Int);
+            let a = pop_as!(f, Int);
+            Value::Int(a.wrapping_add(b))
+        }
+        F::ISub => {
+            let b = pop_as!(f, Int);
+            let a = pop_as!(f, Int);
+            Value::Int(a.wrapping_sub(b))
+        }
+        F::IMul => {
+            let b = pop_as!(f, Int);
+            let a = pop_as!(f, Int);
+            Value::Int(a.wrapping_mul(b))
+        }
+        F::DAdd => {
+            let b = pop_as!(f, Double);
+            let a = pop_as!(f, Double);
+            Value::Double(a + b)
+        }
+        F::DSub => {
+            let b = pop_as!(f, Double);
+            let a = pop_as!(f, Double);
+            Value::Double(a - b)
+        }
+        F::DMul => {
+            let b = pop_as!(f, Double);
+            let a = pop_as!(f, Double);
+            Value::Double(a * b)
+        }
+        F::DDiv => {
+            let b = pop_as!(f, Double);
+            let a = pop_as!(f, Double);
+            Value::Double(a / b)
+        }
+        F::Arith(Kind::Long, o)
+            if matches!(
+                o,
+                ArithOp::Add
+                    | ArithOp::Sub
+                    | ArithOp::Mul
+                    | ArithOp::And
+                    | ArithOp::Or
+                    | ArithOp::Xor
+            ) =>
+        {
+            let b = pop_as!(f, Long);
+            let a = pop_as!(f, Long);
+            Value::Long(match o {
+                ArithOp::Add => a.wrapping_add(b),
+                ArithOp::Sub => a.wrapping_sub(b),
+                ArithOp::Mul => a.wrapping_mul(b),
+                ArithOp::And => a & b,
+                ArithOp::Or => a | b,
+                _ => a ^ b,
+            })
+        }
+        F::IArith(o)
+            if matches!(
+                o,
+                ArithOp::And
+                    | ArithOp::Or
+                    | ArithOp::Xor
+                    | ArithOp::Shl
+                    | ArithOp::Shr
+                    | ArithOp::Ushr
+            ) =>
+        {
+            let b = pop_as!(f, Int);
+            let a = pop_as!(f, Int);
+            Value::Int(match o {
+                ArithOp::And => a & b,
+                ArithOp::Or => a | b,
+                ArithOp::Xor => a ^ b,
+                ArithOp::Shl => a.wrapping_shl(b as u32 & 31),
+                ArithOp::Shr => a.wrapping_shr(b as u32 & 31),
+                _ => ((a as u32) >> (b as u32 & 31)) as i32,
+            })
+        }
+        F::IArith(o) => return generic(f, &Op::Arith(Kind::Int, o), idx),
+        F::Arith(k, o) => return generic(f, &Op::Arith(k, o), idx),
+        F::I2D => Value::Double(f64::from(pop_as!(f, Int))),
+        F::D2I => Value::Int(pop_as!(f, Double) as i32),
+        F::I2L => Value::Long(i64::from(pop_as!(f, Int))),
+        F::L2I => Value::Int(pop_as!(f, Long) as i32),
+        F::Convert(a, b) => return generic(f, &Op::Convert(a, b), idx),
+        F::Lcmp => {
+            let b = pop_as!(f, Long);
+            let a = pop_as!(f, Long);
+            Value::Int((a > b) as i32 - (a < b) as i32)
+        }
+        F::Dcmp(g) => {
+            let b = pop_as!(f, Double);
+            let a = pop_as!(f, Double);
+            Value::Int(super::value::fcmp(a, b, g))
+        }
+        F::Fcmp(g) => {
+            let b = pop_as!(f, Float);
+            let a = pop_as!(f, Float);
+            Value::Int(super::value::fcmp(f64::from(a), f64::from(b), g))
+        }
+        F::If(c, t) => {
+            let a = pop_as!(f, Int);
+            return Ok(jump(idx, super::value::cond(c, a, 0), t));
+        }
+        F::IfICmp(c, t) => {
+            let b = pop_as!(f, Int);
+            let a = pop_as!(f, Int);
+            return Ok(jump(idx, super::value::cond(c, a, b), t));
+        }
+        F::IfACmp(eq, t) => {
+            let b = pop_as!(f, Ref);
+            let a = pop_as!(f, Ref);
+            return Ok(jump(idx, (a == b) == eq, t));
+        }
+        F::IfNull(t) => {
+            let a = pop_as!(f, Ref);
+            return Ok(jump(idx, a == 0, t));
+        }
+        F::IfNonNull(t) => {
+            let a = pop_as!(f, Ref);
+            return Ok(jump(idx, a != 0, t));
+        }
+        F::Goto(t) => return Ok(jump(idx, true, t)),
+        F::ArrayLoad(k) => {
+            super::ops_object::array_load(f, k)?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::ArrayStore(k) => {
+            super::ops_object::array_store(f, k)?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::ArrayLength => {
+            let a = super::ops_object::non_null(f)?;
+            Value::Int(a.array_len() as i32)
+        }
+        F::Dup => match f.stack.last() {
+            Some(&v) => v,
+            None => return bad_operand(f, None),
+        },
+        F::GetField(cp) => {
+            super::ops_object::get_field_cached(f, cp, &code.cache[i])?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::PutField(cp) => {
+            super::ops_object::put_field_cached(f, cp, &code.cache[i])?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::GetStatic(cp) => {
+            super::ops_object::get_static_cached(f, cp, &code.cache[i])?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::PutStatic(cp) => {
+            super::ops_object::put_static_cached(f, cp, &code.cache[i])?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::Invoke(how, cp) => {
+            super::invoke::invoke_cached(f, how, cp, &code.cache[i])?;
+            *idx = i + 1;
+            return Ok(None);
+        }
+        F::Pop => {
+            if f.stack.pop().is_none() {
+                return bad_operand(f, None);
+            }
+            *idx = i + 1;
+            return Ok(None);
+        }
+    };
+    f.stack.push(v);
+    *idx = i + 1;
+    Ok(None)
+}
+
+/// Moves to instruction `t` when `taken` (polling for a safepoint on a backward branch),
+/// else to the next instruction.
+#[inline(always)]
+fn jump(idx: &mut usize, taken: bool, t: u32) -> Option<Value> {
+    if taken {
+        let t = t as usize;
+        if t <= *idx {
+            safepoint_poll();
+        }
+        *idx = t;
+    } else {
+        *idx += 1;
+    }
+    None
+}
+
+/// A less frequent operation through the general code of `ops_stack.rs`.
+#[inline(never)]
+fn generic(f: &mut Frame, op: &Op, idx: &mut usize) -> R<Option<Value>> {
+    super::ops_stack::math(f, op)?;
+    *idx += 1;
+    Ok(None)
+}
+
+/// Stores a value of any category into local `l` (as [`Frame::store`] does), inline.
+#[inline(always)]
+fn store_any(f: &mut Frame, l: u16, v: Value) -> R<()> {
+    let l = usize::from(l);
+    let wide = v.is_wide();
+    if l + usize::from(wide) >= f.locals.len() {
+        return f.store(l as u16, v);
+    }
+    if l > 0 && f.locals[l - 1].is_wide() {
+        f.locals[l - 1] = Value::Top;
+    }
+    f.locals[l] = v;
+    if wide {
+        f.locals[l + 1] = Value::Top;
+    }
+    Ok(())
+}
+
+/// Stores a category-1 value into local `l` (as [`Frame::store`] does).
+#[inline(always)]
+fn store_narrow(f: &mut Frame, l: u16, v: Value) -> R<()> {
+    let l = usize::from(l);
+    if l >= f.locals.len() {
+        return f.store(l as u16, v);
+    }
+    // A write into the second half of a wide value invalidates it.
+    if l > 0 && f.locals[l - 1].is_wide() {
+        f.locals[l - 1] = Value::Top;
+    }
+    f.locals[l] = v;
+    Ok(())
 }
 
 /// A backward branch is a safepoint, as loop back-edges are in compiled code: a collection

@@ -22,6 +22,7 @@ use crate::classes::{is_subtype, java_name};
 use crate::contract::{self, ClassDesc, MethodEntry};
 use crate::object::{class_by_name, DescExt};
 use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// The invoke instruction.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,23 +139,49 @@ fn declares_private(c: &ClassDesc, name: &str, descriptor: &str) -> bool {
 /// Executes an invoke instruction.
 pub fn invoke(f: &mut Frame, how: How, idx: u16) -> R<()> {
     let site = cached_site(f, how, idx)?;
+    call_site(f, how, &site)
+}
+
+/// Executes an invoke instruction whose site, once resolved for good, is kept in `slot`
+/// (the instruction's entry in the pre-decoded code's cache, see `fast.rs`).
+#[inline]
+pub fn invoke_cached(f: &mut Frame, how: How, idx: u16, slot: &OnceLock<Resolved>) -> R<()> {
+    if let Some(&Resolved::Call(site)) = slot.get() {
+        return call_site(f, how, site);
+    }
+    let site = cached_site(f, how, idx)?;
+    if let Cow::Borrowed(s) = site {
+        let _ = slot.set(Resolved::Call(s));
+    }
+    call_site(f, how, &site)
+}
+
+/// Calls the target of `site` with the arguments on the operand stack (checked against
+/// the descriptor's letters, then popped).
+fn call_site(f: &mut Frame, how: How, site: &Site) -> R<()> {
     let sig = &site.sig;
-    let mut args = Vec::with_capacity(sig.params.len());
-    for &l in sig.params.iter().rev() {
-        let v = f.pop()?;
-        if !matches_letter(v, l) {
+    let n = sig.params.len();
+    let has_receiver = how != How::Static;
+    let len = f.stack.len();
+    if len < n + usize::from(has_receiver) {
+        return verify_fail(f.m, "operand stack underflow");
+    }
+    let base = len - n;
+    for (v, &l) in f.stack[base..].iter().zip(&sig.params) {
+        if !matches_letter(*v, l) {
             return verify_fail(
                 f.m,
                 &format!("argument {v:?} for a parameter of type {}", l as char),
             );
         }
-        args.push(v);
     }
-    args.reverse();
-    let receiver = if how == How::Static {
-        None
+    let receiver = if has_receiver {
+        match f.stack[base - 1] {
+            Value::Ref(r) => Some(r),
+            v => return verify_fail(f.m, &format!("receiver {v:?} is not a reference")),
+        }
     } else {
-        Some(f.pop_ref()?)
+        None
     };
     let entry = match (site.target, receiver) {
         (_, Some(0)) => {
@@ -189,9 +216,10 @@ pub fn invoke(f: &mut Frame, how: How, idx: u16) -> R<()> {
     if let Some(r) = receiver {
         native.int(r as i64);
     }
-    for v in &args {
+    for v in &f.stack[base..] {
         push_arg(&mut native, *v);
     }
+    f.stack.truncate(base - usize::from(has_receiver));
     // SAFETY: `entry` implements the resolved method, whose descriptor the arguments match.
     let ret = unsafe { call_native(entry, &native) };
     check()?;

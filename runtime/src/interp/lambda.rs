@@ -359,6 +359,7 @@ fn method(name: &str, desc: &str, code: Vec<Op>, max_locals: u16) -> RtMethod {
         max_stack: 255,
         meta: OnceLock::new(),
         entry: OnceLock::new(),
+        fast: OnceLock::new(),
     }
 }
 

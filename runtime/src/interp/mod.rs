@@ -25,6 +25,7 @@ pub mod arrays;
 pub mod class;
 pub mod define;
 pub mod exec;
+pub mod fast;
 pub mod indy;
 pub mod invoke;
 pub mod lambda;

@@ -10,11 +10,13 @@ use super::exec::{check, obj_of, verify_fail, Frame, Thrown, R};
 use super::resolve;
 use super::value::Value;
 use crate::classes::is_subtype;
-use crate::classfile::{ArrayKind, Loadable};
+use crate::classfile::{ArrayKind, Kind, Loadable};
 use crate::contract::{self, ClassDesc};
 use crate::object::{class_by_name, DescExt, Obj};
+use std::sync::OnceLock;
 
 /// Pops a reference and throws NullPointerException when it is null.
+#[inline]
 pub fn non_null(f: &mut Frame) -> R<Obj> {
     let r = f.pop_ref()?;
     match obj_of(r) {
@@ -61,6 +63,7 @@ pub fn ldc(f: &mut Frame, idx: u16) -> R<()> {
     f.push(v)
 }
 
+#[inline]
 fn receiver_check(f: &Frame, o: Obj, owner: &ClassDesc) -> R<()> {
     if is_subtype(o.desc(), owner) {
         Ok(())
@@ -77,6 +80,7 @@ fn receiver_check(f: &Frame, o: Obj, owner: &ClassDesc) -> R<()> {
 ///
 /// # Safety
 /// `p` must point to storage of that field type.
+#[inline]
 unsafe fn read_at(p: *const u8, l: u8) -> Value {
     // SAFETY: guaranteed by the caller.
     unsafe {
@@ -98,6 +102,7 @@ unsafe fn read_at(p: *const u8, l: u8) -> Value {
 ///
 /// # Safety
 /// `p` must point to storage of that field type.
+#[inline]
 pub unsafe fn write_at(p: *mut u8, l: u8, v: Value) -> bool {
     // SAFETY: guaranteed by the caller.
     unsafe {
@@ -131,6 +136,99 @@ fn instance_field(f: &Frame, idx: u16) -> R<(usize, u8, &'static ClassDesc)> {
     match some(resolve::field_ref(f.m.class(), idx, false))? {
         Resolved::InstanceField(off, l, owner) => Ok((off, l, owner)),
         _ => verify_fail(f.m, "instance field expected"),
+    }
+}
+
+/// A resolved static field whose class is initialized, from the instruction's cache or
+/// resolved (and cached once the class is initialized).
+#[inline]
+fn static_field_cached(f: &Frame, idx: u16, slot: &OnceLock<Resolved>) -> R<(*mut u8, u8)> {
+    if let Some(&Resolved::StaticField(p, l, _)) = slot.get() {
+        return Ok((p, l));
+    }
+    let (p, l) = static_field(f, idx)?;
+    if let Some(r @ Resolved::StaticField(_, _, holder)) =
+        resolve::field_ref(f.m.class(), idx, true)
+    {
+        if holder.init_state.load(std::sync::atomic::Ordering::Acquire) == contract::INIT_DONE {
+            let _ = slot.set(r);
+        }
+    }
+    Ok((p, l))
+}
+
+/// A resolved instance field, from the instruction's cache or resolved and cached.
+#[inline]
+fn instance_field_cached(
+    f: &Frame,
+    idx: u16,
+    slot: &OnceLock<Resolved>,
+) -> R<(usize, u8, &'static ClassDesc)> {
+    if let Some(&Resolved::InstanceField(off, l, owner)) = slot.get() {
+        return Ok((off, l, owner));
+    }
+    let (off, l, owner) = instance_field(f, idx)?;
+    let _ = slot.set(Resolved::InstanceField(off, l, owner));
+    Ok((off, l, owner))
+}
+
+/// `getstatic` through the instruction's resolution cache.
+#[inline]
+pub fn get_static_cached(f: &mut Frame, idx: u16, slot: &OnceLock<Resolved>) -> R<()> {
+    let (p, l) = static_field_cached(f, idx, slot)?;
+    // SAFETY: `p` is the field's storage (from the metadata), typed by its descriptor.
+    let v = unsafe { read_at(p, l) };
+    f.stack.push(v);
+    Ok(())
+}
+
+/// `putstatic` through the instruction's resolution cache.
+#[inline]
+pub fn put_static_cached(f: &mut Frame, idx: u16, slot: &OnceLock<Resolved>) -> R<()> {
+    let (p, l) = static_field_cached(f, idx, slot)?;
+    let v = f.pop_kind(kind_of_letter(l))?;
+    // SAFETY: as above.
+    if !unsafe { write_at(p, l, v) } {
+        return verify_fail(f.m, &format!("putstatic of {v:?}"));
+    }
+    Ok(())
+}
+
+/// `getfield` through the instruction's resolution cache.
+#[inline]
+pub fn get_field_cached(f: &mut Frame, idx: u16, slot: &OnceLock<Resolved>) -> R<()> {
+    let (off, l, owner) = instance_field_cached(f, idx, slot)?;
+    let o = non_null(f)?;
+    receiver_check(f, o, owner)?;
+    // SAFETY: `o` is an instance of the field's class, so the field is at `off`.
+    let v = unsafe { read_at(o.at(off), l) };
+    f.stack.push(v);
+    Ok(())
+}
+
+/// `putfield` through the instruction's resolution cache.
+#[inline]
+pub fn put_field_cached(f: &mut Frame, idx: u16, slot: &OnceLock<Resolved>) -> R<()> {
+    let (off, l, owner) = instance_field_cached(f, idx, slot)?;
+    let v = f.pop_kind(kind_of_letter(l))?;
+    let o = non_null(f)?;
+    receiver_check(f, o, owner)?;
+    // SAFETY: as in `get_field`.
+    if !unsafe { write_at(o.at(off), l, v) } {
+        return verify_fail(f.m, &format!("putfield of {v:?}"));
+    }
+    Ok(())
+}
+
+/// The stack kind of a field descriptor letter.
+#[inline]
+fn kind_of_letter(l: u8) -> Kind {
+    match l {
+        b'J' => Kind::Long,
+        b'F' => Kind::Float,
+        b'D' => Kind::Double,
+        b'L' | b'[' => Kind::Ref,
+        _ => Kind::Int,
     }
 }
 
@@ -252,6 +350,7 @@ pub fn multi_array(f: &mut Frame, idx: u16, dims: u8) -> R<()> {
 }
 
 /// The element letter an array access of kind `k` needs.
+#[inline]
 fn elem_ok(d: &ClassDesc, k: ArrayKind) -> bool {
     let e = d.elem_kind;
     match k {
@@ -266,6 +365,7 @@ fn elem_ok(d: &ClassDesc, k: ArrayKind) -> bool {
     }
 }
 
+#[inline]
 fn letter(k: ArrayKind) -> (u8, usize) {
     match k {
         ArrayKind::Byte => (b'B', 1),
@@ -280,6 +380,7 @@ fn letter(k: ArrayKind) -> (u8, usize) {
 }
 
 /// The address of element `i` after the null, kind and bounds checks.
+#[inline]
 fn element(f: &mut Frame, a: usize, i: i32, k: ArrayKind) -> R<*mut u8> {
     let Some(a) = obj_of(a) else {
         crate::throw::npe(None);
@@ -298,6 +399,7 @@ fn element(f: &mut Frame, a: usize, i: i32, k: ArrayKind) -> R<*mut u8> {
 }
 
 /// `xaload`.
+#[inline]
 pub fn array_load(f: &mut Frame, k: ArrayKind) -> R<()> {
     let i = f.pop_int()?;
     let a = f.pop_ref()?;
@@ -308,8 +410,17 @@ pub fn array_load(f: &mut Frame, k: ArrayKind) -> R<()> {
 }
 
 /// `xastore` (with the array store check for references).
+#[inline]
 pub fn array_store(f: &mut Frame, k: ArrayKind) -> R<()> {
-    let v = f.pop()?;
+    let v = match k {
+        ArrayKind::Byte | ArrayKind::Char | ArrayKind::Short | ArrayKind::Int => {
+            f.pop_kind(Kind::Int)?
+        }
+        ArrayKind::Long => f.pop_kind(Kind::Long)?,
+        ArrayKind::Float => f.pop_kind(Kind::Float)?,
+        ArrayKind::Double => f.pop_kind(Kind::Double)?,
+        ArrayKind::Ref => f.pop_kind(Kind::Ref)?,
+    };
     let i = f.pop_int()?;
     let a = f.pop_ref()?;
     let p = element(f, a, i, k)?;
