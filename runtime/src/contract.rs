@@ -19,6 +19,11 @@ pub const ARRAY_LENGTH_OFFSET: u32 = 8;
 /// Offset of element 0 of an array of any element type (also `Unsafe.arrayBaseOffset`).
 pub const ARRAY_BASE_OFFSET: u32 = 16;
 
+/// Largest array (header and elements, in bytes) that compiled code allocates inline by
+/// bumping the thread's buffer; larger ones always call `roast_alloc_array`. Must not exceed
+/// the collector's largest non-large-object size (checked by `gc::init`).
+pub const INLINE_ARRAY_MAX_BYTES: u32 = 8192;
+
 /// The header of every Java object.
 #[repr(C)]
 #[derive(Debug, Clone, Copy)]

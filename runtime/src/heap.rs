@@ -1,13 +1,3 @@
-//! The heap: allocation of objects and arrays through one entry point each, so that a
-//! collector can take it over. For now memory is never reclaimed: objects are bump-allocated
-//! in large zeroed chunks obtained from the system.
-//!
-//! Invariants: every object is 8-byte aligned and zeroed except for its header; the header's
-//! klass word is set before the object is returned. Allocation is thread-safe without locks:
-//! each thread bumps through its own chunk (thread-local), and only taking a fresh chunk goes
-//! to the system allocator. Another thread sees a new object only through a store that
-//! publishes it (a data race in Java terms when not synchronized, as on HotSpot).
-
 //! The heap: allocation of objects and arrays through one entry point each; memory comes
 //! from the garbage collector (`gc`).
 //!
@@ -76,8 +66,17 @@ pub fn alloc_instance(desc: &ClassDesc) -> Option<Obj> {
     }
 }
 
+/// HotSpot's largest array length on 64-bit (`arrayOopDesc::max_array_length`: `max_jint`
+/// less the two header words); longer requests throw OutOfMemoryError "Requested array
+/// size exceeds VM limit" whatever the heap size.
+const MAX_ARRAY_LENGTH: usize = i32::MAX as usize - 2;
+
 /// Allocates an array of class `desc` with `len` elements (len >= 0).
 pub fn alloc_array(desc: &ClassDesc, len: usize) -> Option<Obj> {
+    if len > MAX_ARRAY_LENGTH {
+        crate::throw::out_of_memory_message("Requested array size exceeds VM limit");
+        return None;
+    }
     let size = crate::gc::size_for(desc, len).filter(|&s| s <= crate::gc::max_memory());
     match size.and_then(crate::gc::alloc) {
         Some(p) => {

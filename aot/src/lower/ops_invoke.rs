@@ -105,6 +105,11 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
             }
             Op::InvokeSpecial(_) => {
                 let t = crate::reach::special_target(self.l.program, self.class, target);
+                if self.is_empty_method(t) {
+                    // Nothing to run (`Object.<init>` above all: every constructor calls
+                    // it): the receiver's null check above is the whole call.
+                    return;
+                }
                 self.direct_call(t, &all)
             }
             _ => self.dynamic_call(&cname, target, receiver.expect("receiver"), &all),
@@ -113,6 +118,16 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
         if let (Some(v), Some(k)) = (result, ret) {
             self.push(v, k);
         }
+    }
+
+    /// Is `target` a non-synchronized method whose bytecode is a lone `return`? Calling it
+    /// has no effect (a statically bound call needs no class initialization besides the
+    /// receiver's, which exists already).
+    fn is_empty_method(&self, target: MethodId) -> bool {
+        const RETURN: u8 = 0xb1;
+        self.l.program.method_info(target).is_some_and(|m| {
+            !m.is_synchronized() && m.code.as_ref().is_some_and(|c| c.code == [RETURN])
+        })
     }
 
     fn call(

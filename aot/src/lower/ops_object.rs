@@ -471,18 +471,8 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
             Err(e) => return self.fail_resolve(&e, &[Kind::Ref]),
         };
         let desc = self.l.desc(c);
-        let f = self.l.runtime_fn(rt::ALLOC_ARRAY, |l| {
-            l.ref_type()
-                .fn_type(&[l.ptr().into(), l.ctx.i32_type().into()], false)
-        });
         self.set_frame_pc();
-        let arr = self
-            .l
-            .builder
-            .build_call(f, &[desc.into(), len.into()], "arr")
-            .expect("call");
-        let arr = arr.try_as_basic_value().basic().expect("value");
-        self.check_exception();
+        let arr = self.alloc_array_inline(desc, array_element_size(name), len);
         self.push(arr, Kind::Ref);
     }
 
@@ -682,4 +672,10 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
             .expect("value")
             .into_pointer_value()
     }
+}
+
+/// Bytes per element of the array class `name` (`[I`, `[Ljava/lang/String;`, `[[J`, ...),
+/// as its class descriptor records it.
+fn array_element_size(name: &str) -> u32 {
+    super::types::elem_size(name.as_bytes().get(1).copied().unwrap_or(b'L'))
 }

@@ -262,22 +262,9 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
             }
         };
         let desc = self.l.desc(c);
-        let f = self.l.runtime_fn(rt::ALLOC_ARRAY, |l| {
-            l.ref_type()
-                .fn_type(&[l.ptr().into(), l.ctx.i32_type().into()], false)
-        });
         let n = self.l.ctx.i32_type().const_int(len as u64, false);
         self.set_frame_pc();
-        let arr = self
-            .l
-            .builder
-            .build_call(f, &[desc.into(), n.into()], "args")
-            .expect("call")
-            .try_as_basic_value()
-            .basic()
-            .expect("value")
-            .into_pointer_value();
-        self.check_exception();
+        let arr = self.alloc_array_inline(desc, 8, n).into_pointer_value();
         Some(arr)
     }
 

@@ -70,6 +70,10 @@ pub fn init() {
             .max_non_los_default_alloc_bytes,
         Ordering::Relaxed,
     );
+    assert!(
+        crate::contract::INLINE_ARRAY_MAX_BYTES as usize <= MAX_NON_LOS.load(Ordering::Relaxed),
+        "compiled code's inline array allocation stays below the large-object threshold"
+    );
     let vo = &mmtk::util::metadata::vo_bit::VO_BIT_SIDE_METADATA_SPEC;
     assert!(
         vo.log_num_of_bits == 0 && vo.log_bytes_in_region == 3,
@@ -130,8 +134,8 @@ thread_local! {
 ///
 /// Fast path: bump the thread's Immix buffer and set the object's valid-object bit with a
 /// plain store (buffers are whole Immix lines, so no other thread shares the metadata
-/// byte, and collectors touch it only while the world is stopped). Buffers are zeroed when
-/// the slow path hands out a new one.
+/// byte, and collectors touch it only while the world is stopped). Buffers are zero: MMTk
+/// zeroes them when it hands them out (see `alloc_slow`).
 #[inline]
 pub fn alloc(size: usize) -> Option<*mut u8> {
     let entry = match world::current() {
@@ -186,23 +190,15 @@ fn alloc_slow(entry: &'static world::ThreadEntry, size: usize) -> Option<*mut u8
     } else {
         AllocationSemantics::Default
     };
-    let old_limit = entry.bump().limit;
     let addr = mmtk::memory_manager::alloc(mutator, size, 8, 0, semantics);
     if addr.is_zero() {
         world::take_out_of_memory();
         return None;
     }
-    // SAFETY: MMTk returned `size` bytes at `addr` for this object.
-    unsafe { std::ptr::write_bytes(addr.to_mut_ptr::<u8>(), 0, size) };
-    let bump = entry.bump();
-    if bump.limit != old_limit && is_clean_block(addr, bump.limit) {
-        // A whole new block (MMTk zeroes recyclable lines itself, not blocks that are
-        // reused): zero what follows this object in it.
-        // SAFETY: [cursor, limit) is the thread's fresh allocation buffer.
-        unsafe {
-            std::ptr::write_bytes(bump.cursor.to_mut_ptr::<u8>(), 0, bump.limit - bump.cursor)
-        };
-    }
+    // No zeroing here: the Immix and large-object spaces are created `zeroed`, so MMTk
+    // zeroes every block and large object when it acquires the pages and every run of
+    // recyclable lines when it hands them to an allocator (the buffer this object and the
+    // fast paths' next objects come from is zero already).
     let obj = ObjectReference::from_raw_address(addr)?;
     if semantics == AllocationSemantics::Default {
         set_valid_object_bit(addr);
@@ -210,13 +206,6 @@ fn alloc_slow(entry: &'static world::ThreadEntry, size: usize) -> Option<*mut u8
         mmtk::memory_manager::post_alloc(mutator, obj, size, semantics);
     }
     Some(addr.to_mut_ptr())
-}
-
-/// Is [start, limit) a whole Immix block (as handed out clean), not a run of recyclable lines?
-fn is_clean_block(start: Address, limit: Address) -> bool {
-    /// Immix's block size in the pinned MMTk (0.33, without `immix_smaller_block`).
-    const BLOCK_BYTES: usize = 1 << 15;
-    start.is_aligned_to(BLOCK_BYTES) && limit - start == BLOCK_BYTES
 }
 
 fn stress_tick(every: u64) {
