@@ -95,7 +95,7 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
                 "raw",
             )
             .expect("add");
-        let size = if elem_size % 8 == 0 {
+        let size = if elem_size.is_multiple_of(8) {
             b.build_int_sub(raw, i64t.const_int(7, false), "size")
                 .expect("sub")
         } else {

@@ -1,4 +1,4 @@
-// Input of aot/tests/gc.rs's IR test: one method per array allocation bytecode.
+// Input of aot/tests/gc.rs's machine-code test: one method per array allocation bytecode.
 public class NewArrays {
     static int[] ints(int n) { return new int[n]; }
     static String[] strings(int n) { return new String[n]; }
