@@ -5,7 +5,8 @@
 //! references, streams, `printf`, nested and inner classes, exceptions with causes and
 //! suppressed exceptions, collections and comparators; `InterpAllFeatures` adds arrays of
 //! interpreted classes, enum switches, `getClassLoader`/`getSystemClassLoader`,
-//! `Class.forName` of a program class and an uncaught exception's stack trace.
+//! `Class.forName` of a program class and an uncaught exception's stack trace;
+//! `InterpProxies` annotation instances and `Proxy` classes of interpreted interfaces.
 
 mod common;
 
@@ -138,5 +139,16 @@ fn interpreter_fast_paths_behave_as_on_hotspot() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/interp/InterpFastPaths.java");
     if let Err(e) = check_interpreted(&source) {
         panic!("InterpFastPaths: {e}");
+    }
+}
+
+/// Annotation instances and `Proxy.newProxyInstance` for interfaces of an interpreted program:
+/// the runtime synthesizes those proxy classes while the program runs, and trusts them as
+/// it trusts lambda proxies (they carry no StackMapTable for the verifier).
+#[test]
+fn proxies_of_interpreted_interfaces_behave_as_on_hotspot() {
+    let source = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/interp/InterpProxies.java");
+    if let Err(e) = check_interpreted(&source) {
+        panic!("InterpProxies: {e}");
     }
 }

@@ -40,13 +40,32 @@ pub fn define(loader: usize, expected: Option<&str>, bytes: &[u8]) -> Option<&'s
             &format!("Prohibited package name: {}", package_of(&file.name)),
         );
     }
-    define_file(loader, file, 0)
+    define_file(loader, file, 0, Origin::Untrusted)
+}
+
+/// Where the bytes of a class defined at run time come from.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    /// A class loader's bytes: verified (JVMS §4.10) before it is initialized or run.
+    Untrusted,
+    /// Made by the runtime's own generators (`Proxy` classes): trusted like the lambda
+    /// proxies, which carry no StackMapTable either.
+    Synthesized,
 }
 
 /// Defines a parsed or synthesized class file with `loader` as its defining loader;
 /// `flags` are added to its `ClassMeta::flags`.
-pub fn define_file(loader: usize, file: ClassFile, flags: u32) -> Option<&'static ClassDesc> {
+pub fn define_file(
+    loader: usize,
+    file: ClassFile,
+    flags: u32,
+    origin: Origin,
+) -> Option<&'static ClassDesc> {
     let methods = decode_methods(&file)?;
+    let verified = match origin {
+        Origin::Untrusted => super::verify::UNVERIFIED,
+        Origin::Synthesized => super::verify::VERIFIED,
+    };
     let class: &'static RtClass = Box::leak(Box::new(RtClass {
         name: file.name.clone(),
         loader,
@@ -54,7 +73,7 @@ pub fn define_file(loader: usize, file: ClassFile, flags: u32) -> Option<&'stati
         methods,
         desc: OnceLock::new(),
         resolved: Mutex::new(Default::default()),
-        verified: std::sync::atomic::AtomicU8::new(super::verify::UNVERIFIED),
+        verified: std::sync::atomic::AtomicU8::new(verified),
     }));
     finish(class, flags)
 }

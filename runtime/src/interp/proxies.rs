@@ -91,7 +91,12 @@ pub extern "C" fn define_proxy0(loader: *mut u8, spec: *mut u8) -> *mut u8 {
             return std::ptr::null_mut();
         }
     };
-    match super::define::define_file(l.raw() as usize, file, 0) {
+    match super::define::define_file(
+        l.raw() as usize,
+        file,
+        0,
+        super::define::Origin::Synthesized,
+    ) {
         Some(d) => roast_class_mirror(d),
         None => std::ptr::null_mut(),
     }
