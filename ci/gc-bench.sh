@@ -57,6 +57,7 @@ for s in $(seq "$FLAT_SECONDS"); do
 done
 wait "$pid"
 cat "$WORK/flat.out"
-printf '%s\n' "${samples[@]}" | awk '{ if (NR == 1 || $1 < min) min = $1; if ($1 > max) max = $1 }
-    END { if (NR == 0 || min == 0) { print "RSS: no samples after the 5 s warm-up (FLAT_SECONDS too small?)"; exit 1 }
+# (An empty sample list still prints one empty line: only lines with a number count.)
+printf '%s\n' "${samples[@]}" | awk 'NF == 0 { next } { n++; if (n == 1 || $1 < min) min = $1; if ($1 > max) max = $1 }
+    END { if (n == 0 || min == 0) { print "RSS: no samples after the 5 s warm-up (FLAT_SECONDS too small?)"; exit 1 }
           printf "RSS KiB min %d max %d ratio %.3f: %s\n", min, max, max / min, (max <= 1.2 * min) ? "flat" : "NOT FLAT"; exit !(max <= 1.2 * min) }'
