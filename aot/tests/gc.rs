@@ -49,22 +49,6 @@ fn array_allocation_edge_cases_in_stress_mode() {
     check("ArrayAlloc", "64m", &[("ROAST_GC_STRESS", "5000")]).unwrap();
 }
 
-/// The machine code of `symbol` (an exact method symbol) in `exe`.
-fn disassemble(exe: &std::path::Path, symbol: &str) -> String {
-    let dump = std::process::Command::new("objdump")
-        .args(["-d", "--no-show-raw-insn"])
-        .arg(format!("--disassemble={symbol}"))
-        .arg(exe)
-        .output()
-        .expect("run objdump");
-    let text = String::from_utf8_lossy(&dump.stdout).into_owned();
-    assert!(
-        text.contains(&format!("<{symbol}>:")),
-        "{symbol} not found in the executable:\n{text}"
-    );
-    text
-}
-
 /// `newarray` and `anewarray` bump-allocate inline: one unsigned compare of the length
 /// against the inline limit (8 KiB with the 16-byte header; a negative length compares
 /// large) guards the thread-local bump, and the runtime's `roast_alloc_array` is only the
@@ -104,7 +88,7 @@ fn newarray_and_anewarray_bump_inline() {
         ("NewArrays.ints(I)[I", 2044),
         ("NewArrays.strings(I)[Ljava/lang/String;", 1022),
     ] {
-        let code = disassemble(&exe, symbol);
+        let code = common::disassemble(&exe, symbol);
         assert!(
             code.contains(&format!("cmp    ${max_len:#x},")),
             "{symbol}: no length check against {max_len}:\n{code}"
@@ -114,7 +98,7 @@ fn newarray_and_anewarray_bump_inline() {
             "{symbol}: no slow path:\n{code}"
         );
     }
-    let grid = disassemble(&exe, "NewArrays.grid(II)[[J");
+    let grid = common::disassemble(&exe, "NewArrays.grid(II)[[J");
     assert!(grid.contains("<roast_multi_array>"), "{grid}");
     assert!(!grid.contains("<roast_alloc_array>"), "{grid}");
 }

@@ -99,16 +99,7 @@ fn synchronized_code_inlines_the_thin_lock_fast_path_and_recycles_fat_monitors()
     // The synchronized method takes and releases a thin lock with inline CAS instructions
     // (enter: free -> owned, recursion; exit: owned -> free, recursion) and keeps the runtime
     // calls for the other cases.
-    let dump = Command::new("objdump")
-        .args([
-            "-d",
-            "--no-show-raw-insn",
-            "--disassemble=MonitorChurn.bump(I)I",
-        ])
-        .arg(&exe)
-        .output()
-        .expect("run objdump");
-    let text = String::from_utf8_lossy(&dump.stdout);
+    let text = common::disassemble(&exe, "MonitorChurn.bump(I)I");
     let cas = text.matches("lock cmpxchg").count();
     assert!(
         cas >= 4,
@@ -138,22 +129,6 @@ fn synchronized_code_inlines_the_thin_lock_fast_path_and_recycles_fat_monitors()
         rss_kb < 150 * 1024,
         "peak RSS {rss_kb} KB: fat monitors of dead objects were not recycled"
     );
-}
-
-/// The machine code of `class.method` (an exact symbol) in `exe`.
-fn disassemble(exe: &Path, symbol: &str) -> String {
-    let dump = Command::new("objdump")
-        .args(["-d", "--no-show-raw-insn"])
-        .arg(format!("--disassemble={symbol}"))
-        .arg(exe)
-        .output()
-        .expect("run objdump");
-    let text = String::from_utf8_lossy(&dump.stdout).into_owned();
-    assert!(
-        text.contains(&format!("<{symbol}>:")),
-        "{symbol} not found in the executable:\n{text}"
-    );
-    text
 }
 
 #[test]
@@ -189,7 +164,7 @@ fn unsafe_atomics_are_inline_instructions_without_calls() {
         ),
     ];
     for (symbol, instruction) in cases {
-        let text = disassemble(&exe, symbol);
+        let text = common::disassemble(&exe, symbol);
         assert!(
             text.contains(instruction),
             "no `{instruction}` in {symbol}:\n{text}"
@@ -200,7 +175,7 @@ fn unsafe_atomics_are_inline_instructions_without_calls() {
         );
     }
     // A release store through Unsafe (`lazySet`) is a plain store on x86-64, not a call.
-    let text = disassemble(
+    let text = common::disassemble(
         &exe,
         "java/util/concurrent/atomic/AtomicInteger.lazySet(I)V",
     );

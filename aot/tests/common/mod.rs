@@ -298,3 +298,20 @@ pub fn run_on_roast(dir: &str, name: &str) -> Result<Option<Output>, String> {
     require_success("roast build", &build)?;
     run(&mut Command::new(&exe)).map(Some)
 }
+
+/// The machine code of one function of `exe` (an exact symbol, e.g. a method symbol
+/// `java/lang/String.length()I`), disassembled with objdump; panics if it is not there.
+pub fn disassemble(exe: &Path, symbol: &str) -> String {
+    let dump = Command::new("objdump")
+        .args(["-d", "--no-show-raw-insn"])
+        .arg(format!("--disassemble={symbol}"))
+        .arg(exe)
+        .output()
+        .expect("run objdump");
+    let text = String::from_utf8_lossy(&dump.stdout).into_owned();
+    assert!(
+        text.contains(&format!("<{symbol}>:")),
+        "{symbol} not found in the executable:\n{text}"
+    );
+    text
+}

@@ -62,6 +62,22 @@ pub struct Frame {
     pub record: *mut FrameRecord,
 }
 
+/// Pops a value of the pattern's variant, or raises VerifyError.
+/// The tag and the payload are read separately from the top entry (not as one 16-byte
+/// copy, which would defeat store-to-load forwarding from the push that wrote them).
+macro_rules! pop_as {
+    ($f:expr, $variant:ident) => {
+        match $f.stack.last() {
+            Some(&Value::$variant(x)) => {
+                let n = $f.stack.len() - 1;
+                $f.stack.truncate(n);
+                x
+            }
+            other => return bad_operand($f, other.copied()),
+        }
+    };
+}
+
 impl Frame {
     /// Maps a type error to VerifyError.
     pub fn ty<T>(&self, r: Result<T, TypeError>) -> R<T> {
@@ -89,25 +105,13 @@ impl Frame {
     /// Pops an int.
     #[inline]
     pub fn pop_int(&mut self) -> R<i32> {
-        match self.stack.last() {
-            Some(&Value::Int(x)) => {
-                self.stack.truncate(self.stack.len() - 1);
-                Ok(x)
-            }
-            other => bad_operand(self, other.copied()),
-        }
+        Ok(pop_as!(self, Int))
     }
 
     /// Pops a reference (0 = null).
     #[inline]
     pub fn pop_ref(&mut self) -> R<usize> {
-        match self.stack.last() {
-            Some(&Value::Ref(x)) => {
-                self.stack.truncate(self.stack.len() - 1);
-                Ok(x)
-            }
-            other => bad_operand(self, other.copied()),
-        }
+        Ok(pop_as!(self, Ref))
     }
 
     /// Pops a value of kind `k` (reading its tag and payload separately, see `pop_as!`).
@@ -373,22 +377,6 @@ fn interpret(f: &mut Frame) -> R<Value> {
             }
         }
     }
-}
-
-/// Pops a value of the pattern's variant, or raises VerifyError.
-/// The tag and the payload are read separately from the top entry (not as one 16-byte
-/// copy, which would defeat store-to-load forwarding from the push that wrote them).
-macro_rules! pop_as {
-    ($f:expr, $variant:ident) => {
-        match $f.stack.last() {
-            Some(&Value::$variant(x)) => {
-                let n = $f.stack.len() - 1;
-                $f.stack.truncate(n);
-                x
-            }
-            other => return bad_operand($f, other.copied()),
-        }
-    };
 }
 
 /// Reads a local of the pattern's variant, or raises VerifyError.
