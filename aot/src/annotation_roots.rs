@@ -110,7 +110,7 @@ fn program_uses_annotations(reach: &Reachability, program: &Program) -> bool {
 /// hand class files to is instantiated: a program class or the SDK's `URLClassLoader`. (The
 /// JDK's own built-in loaders make `defineClass1` reachable in every program, but they
 /// never define classes in a roast executable.)
-fn defines_classes(reach: &Reachability, program: &Program) -> bool {
+pub fn defines_classes(reach: &Reachability, program: &Program) -> bool {
     let Some(loader) = program.lookup("java/lang/ClassLoader") else {
         return false;
     };

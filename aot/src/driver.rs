@@ -140,8 +140,9 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
             &LowerOptions { main: entry },
         );
         let mut units = lowered.units;
+        let jdk_classes = crate::jdk_bytecode::classes_to_embed(&program, &reach);
         let (resource_unit, summary) =
-            embed.resource_unit(&context, &program, &lowered.literals)?;
+            embed.resource_unit(&context, &program, &lowered.literals, &jdk_classes)?;
         // The resource unit goes before the data unit, which stays last.
         units.insert(units.len() - 1, resource_unit);
         progress(
@@ -204,7 +205,9 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
     drop(lowering);
     // Resources are chosen after lowering: JDK resources are kept when a literal of the
     // compiled code names them. The data unit stays last.
-    let (resource_unit, summary) = embed.resource_unit(&context, &program, &literals)?;
+    let jdk_classes = crate::jdk_bytecode::classes_to_embed(&program, &reach);
+    let (resource_unit, summary) =
+        embed.resource_unit(&context, &program, &literals, &jdk_classes)?;
     let (tail, tail_stats) = lower::parallel::emit_units(
         &[resource_unit, data_unit],
         opts.target.as_deref(),
@@ -246,14 +249,18 @@ struct Embedding<'a> {
 
 impl Embedding<'_> {
     /// Selects the resources (JDK resources named by a literal of the compiled code, the
-    /// program's resources) and lowers the resource unit.
+    /// program's resources, the class files of `jdk_classes` for the interpreter: see
+    /// [`crate::jdk_bytecode`]) and lowers the resource unit.
     fn resource_unit<'ctx>(
         &self,
         context: &'ctx inkwell::context::Context,
         program: &Program,
         literals: &[String],
+        jdk_classes: &[String],
     ) -> Result<(inkwell::module::Module<'ctx>, String), String> {
         let mut resources = crate::resources::select(program.classpath(), literals)?;
+        let jdk_bytes =
+            crate::jdk_bytecode::embed(program.classpath(), jdk_classes, &mut resources)?;
         let interpreted_main = if self.interpret_program {
             crate::interpret_program::embed_class_files(program.classpath(), &mut resources)?;
             self.main_class.replace('/', ".")
@@ -264,9 +271,11 @@ impl Embedding<'_> {
             print_resource_stats(&resources);
         }
         let summary = format!(
-            "{} resources embedded, {} KB",
+            "{} resources embedded, {} KB, {} of them JDK class files for the interpreter ({} KB)",
             resources.len(),
-            resources.iter().map(|r| r.bytes.len()).sum::<usize>() / 1024
+            resources.iter().map(|r| r.bytes.len()).sum::<usize>() / 1024,
+            jdk_classes.len(),
+            jdk_bytes / 1024
         );
         let unit = lower::resources::resource_unit(
             context,

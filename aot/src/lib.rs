@@ -17,6 +17,7 @@ pub mod driver;
 pub mod interpret_program;
 pub mod ir;
 pub mod jdk;
+pub mod jdk_bytecode;
 pub mod link;
 pub mod lower;
 pub mod nest_info;

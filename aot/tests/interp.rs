@@ -65,6 +65,21 @@ fn verifier_rejects_ill_typed_code_like_hotspot() {
     }
 }
 
+/// JDK methods the build pruned, called by a class loaded at run time, interpreted from
+/// the embedded class library (`runtime/src/interp/library.rs`, `aot/src/jdk_bytecode.rs`):
+/// `BigInteger`/`MutableBigInteger` private helper chains (sqrt, modPow, modInverse through
+/// `SignedMutableBigInteger`, a JDK class the build never loaded), `BigDecimal`, an exception
+/// thrown inside interpreted JDK code with its stack trace, `Checksum`'s default method on
+/// `CRC32`, `DecimalFormat` patterns, regex `Matcher`/`Pattern` methods, `ByteArrayOutputStream`'s
+/// synchronized methods, `String.indent`/`stripIndent`/`translateEscapes`, `Collections.rotate`
+/// and `BitSet`. The program itself uses each class only a little, so the classes are compiled.
+#[test]
+fn pruned_jdk_methods_run_from_the_class_library() {
+    if let Err(e) = common::check_with_plugins("interp", "InterpLibrary") {
+        panic!("InterpLibrary: {e}");
+    }
+}
+
 /// Nesting metadata of run-time classes (`runtime/src/interp/nest.rs`, `names.rs`, the
 /// sealed check in `define.rs`): names, kinds and modifiers of every kind of nested class,
 /// declaring/enclosing classes and enclosing methods, nest hosts validated as HotSpot does

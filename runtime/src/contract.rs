@@ -365,6 +365,19 @@ pub mod class_flags {
     pub const RUNTIME_DEFINED: u32 = 512;
 }
 
+/// Bits of `MethodMeta::access` above the class file's 16 access flags.
+pub mod method_flags {
+    /// The method runs in the interpreter although its class is compiled: a JDK method the
+    /// build pruned, interpreted from the embedded class file (`runtime/src/interp/library.rs`).
+    /// Its frame record heads an `InterpRecord`, like those of `RUNTIME_DEFINED` classes.
+    pub const INTERPRETED: u32 = 1 << 16;
+}
+
+/// Name prefix of the resources holding class files of compiled JDK classes (raw deflate),
+/// embedded when the program can define classes at run time (`aot/src/jdk_bytecode.rs`):
+/// `<prefix>java/util/BitSet.class`. `Class.getResourceAsStream` never serves them.
+pub const JDK_CLASS_PREFIX: &str = "roast:jdk-class/";
+
 /// Metadata of a method, referenced by frame records and reflection.
 #[repr(C)]
 pub struct MethodMeta {

@@ -115,15 +115,20 @@ fn package_of(name: &str) -> String {
 }
 
 fn decode_methods(file: &ClassFile) -> Option<Vec<RtMethod>> {
+    match decode_all(file) {
+        Ok(methods) => Some(methods),
+        Err(e) => {
+            fail(error_kind::CLASS_FORMAT, &e);
+            None
+        }
+    }
+}
+
+/// Decodes every method of `file` (no exception raised: the caller reports the error).
+pub fn decode_all(file: &ClassFile) -> Result<Vec<RtMethod>, String> {
     let mut out = Vec::new();
     for mi in &file.methods {
-        let code = match file.decode_method(mi) {
-            Ok(c) => c,
-            Err(e) => {
-                fail(error_kind::CLASS_FORMAT, &e.to_string());
-                return None;
-            }
-        };
+        let code = file.decode_method(mi).map_err(|e| e.to_string())?;
         let attr = mi.code.as_ref();
         let len = attr.map_or(0, |c| c.code.len());
         let mut pc_index = vec![u32::MAX; len];
@@ -155,7 +160,7 @@ fn decode_methods(file: &ClassFile) -> Option<Vec<RtMethod>> {
             fast: OnceLock::new(),
         });
     }
-    Some(out)
+    Ok(out)
 }
 
 fn sort_pairs(v: &mut Vec<u32>) {

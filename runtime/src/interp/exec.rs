@@ -336,7 +336,7 @@ pub fn run(m: &'static RtMethod, locals: Vec<Value>) -> R<Value> {
 /// The frame record of an interpreted activation: the ordinary [`FrameRecord`] first (the
 /// thread's record list points to it), then what a collector needs to find the frame's
 /// references (see `roots.rs`). A record belongs to an interpreted frame exactly when its
-/// method's class is `RUNTIME_DEFINED`.
+/// method's class is `RUNTIME_DEFINED` or the method carries `method_flags::INTERPRETED`.
 #[repr(C)]
 pub struct InterpRecord {
     /// The record linked into the thread's list.

@@ -7,9 +7,10 @@
 //! - Arguments are popped with their tags checked against the callee's descriptor letters;
 //!   a virtual call's receiver must be an instance of the resolved class (its vtable then
 //!   has the slot), so no call reads outside a vtable.
-//! - A slot holding the runtime's pruned-method stub raises an error naming the method
-//!   (policy in ARCHITECTURE.md, "Interpreter"); the abstract stub raises
-//!   AbstractMethodError as compiled code would.
+//! - A slot holding the runtime's pruned-method stub dispatches, by the receiver's class, to
+//!   the method interpreted from the embedded class library (`library.rs`), and raises an
+//!   error naming the method when there is none (policy in ARCHITECTURE.md, "Interpreter");
+//!   the abstract stub raises AbstractMethodError as compiled code would.
 
 use super::class::Resolved;
 use super::exec::{check, obj_of, verify_fail, Frame, Thrown, R};
@@ -88,7 +89,7 @@ fn resolve_site(f: &Frame, how: How, idx: u16) -> R<Site> {
             direct(find_declared(c, &name, &descriptor))?
         }
         How::Special => match vtable_slot(c, &sig) {
-            Some(s) => Target::Direct(vtable(c)[s]),
+            Some(s) => Target::Direct(library_if_pruned(vtable(c)[s], c, &name, &descriptor)),
             None => direct(find_declared(c, &name, &descriptor))?,
         },
         How::Virtual => match vtable_slot(c, &sig) {
@@ -125,11 +126,33 @@ fn resolve_site(f: &Frame, how: How, idx: u16) -> R<Site> {
     })
 }
 
-/// Does the run-time class `c` declare a private instance method `name` `descriptor`?
-fn declares_private(c: &ClassDesc, name: &str, descriptor: &str) -> bool {
+/// `entry`, or when it is the pruned-method stub, what the class library runs for an
+/// instance of `class` (`library.rs`; the stub stays when nothing can run it).
+fn library_if_pruned(
+    entry: MethodEntry,
+    class: &'static ClassDesc,
+    name: &str,
+    descriptor: &str,
+) -> MethodEntry {
+    if stub_kind(entry) != Some("pruned") {
+        return entry;
+    }
+    super::library::dispatch(class, name, descriptor).unwrap_or(entry)
+}
+
+/// Does the run-time class `c` (or the class-library view of a compiled JDK interface)
+/// declare a private instance method `name` `descriptor`?
+fn declares_private(c: &'static ClassDesc, name: &str, descriptor: &str) -> bool {
     const PRIVATE: u16 = 0x0002;
     const STATIC: u16 = 0x0008;
-    super::class::of_desc(c).is_some_and(|rc| {
+    let view = || {
+        if c.is_interface() {
+            super::library::view_of(c)
+        } else {
+            None
+        }
+    };
+    super::class::of_desc(c).or_else(view).is_some_and(|rc| {
         rc.methods.iter().any(|m| {
             m.name == name && m.descriptor == descriptor && m.access & (PRIVATE | STATIC) == PRIVATE
         })
@@ -203,6 +226,13 @@ fn call_site(f: &mut Frame, how: How, site: &Site) -> R<()> {
             crate::classes::roast_itable_lookup(r as *mut u8, iface, i as i32)
         }
         (_, None) => return verify_fail(f.m, "missing receiver"),
+    };
+    let entry = match receiver {
+        Some(r) if stub_kind(entry) == Some("pruned") => {
+            let o = obj_of(r).ok_or(Thrown)?;
+            library_if_pruned(entry, o.desc(), &site.name, &site.descriptor)
+        }
+        _ => entry,
     };
     if let Some(kind) = stub_kind(entry) {
         let label = format!("{}.{}{}", java_name(site.class), site.name, site.descriptor);

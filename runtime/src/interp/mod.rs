@@ -9,6 +9,7 @@
 //! (`native_code.rs`) at `exec.rs`, which runs the bytecode (`ops_stack.rs`,
 //! `ops_object.rs`, `invoke.rs`, `indy.rs` with `lambda.rs`, `monitors.rs`) and resolves symbolic references
 //! lazily (`resolve.rs`). `roots.rs` lists the references it holds outside the heap.
+//! `library.rs` runs JDK methods the build pruned from the embedded class files.
 //!
 //! Invariants: see each module. In short: run-time classes look like compiled classes to
 //! every other part of the runtime (descriptors, metadata, mirrors); all values are tagged
@@ -30,6 +31,7 @@ pub mod indy;
 pub mod invoke;
 pub mod lambda;
 pub mod launch;
+pub mod library;
 pub mod link;
 pub mod monitors;
 pub mod names;

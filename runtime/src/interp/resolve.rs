@@ -7,11 +7,15 @@
 //! - A class reference resolves to a descriptor or leaves an exception pending
 //!   (NoClassDefFoundError for a class no loader finds, like HotSpot).
 //! - Results are cached per constant-pool index in [`RtClass::resolved`].
-//! - A method that exists in the metadata but was not compiled (pruned by the closed-world
-//!   analysis) resolves to [`Target::Pruned`], which raises a clear error when called.
+//! - A method of a compiled JDK class that was not compiled (pruned by the closed-world
+//!   analysis) resolves to its bytecode from the embedded class library (`library.rs`) when
+//!   it has code and the class file is embedded; otherwise resolution or the call raises a
+//!   clear error ([`pruned`]).
+//! - Code of the boot loader (interpreted JDK methods) resolves class names to compiled
+//!   classes only.
 
 use super::class::{find_defined, Resolved, RtClass};
-use super::link::{dispatch_names, method_metas};
+use super::link::dispatch_names;
 use crate::contract::{self, ClassDesc, MethodEntry};
 use crate::object::{class_by_name, cstr, DescExt, Obj};
 use crate::thread;
@@ -66,18 +70,49 @@ pub fn class_named(from: &RtClass, name: &str) -> Option<&'static ClassDesc> {
     if let Some(d) = find_defined(from.loader, name) {
         return Some(d);
     }
+    if from.loader == 0 {
+        // Interpreted JDK code (`library.rs`): the boot loader's classes are the compiled ones
+        // and the embedded ones.
+        if let Some(d) = super::library::boot_class(name) {
+            return Some(d);
+        }
+        if thread::pending().is_some() {
+            return None;
+        }
+        crate::throw::linkage(
+            contract::error_kind::UNSUPPORTED,
+            &format!(
+                "class {} is used by the interpreted JDK code of {} but is neither compiled into this program nor embedded for the interpreter",
+                name.replace('/', "."),
+                from.name.replace('/', ".")
+            ),
+        );
+        return None;
+    }
     match load_through(from.loader, name) {
         Some(d) => Some(d),
         None => {
             // ClassNotFoundException from the loader becomes NoClassDefFoundError.
             let cause = thread::take_pending();
-            no_class_def(name);
+            if is_jdk_package(name) {
+                // HotSpot would find it in the class library; say why roast does not.
+                no_class_def(&format!("{name} (roast: this JDK class is neither compiled into the program nor embedded for the interpreter: only JDK classes the program or the embedded class library uses are present)"));
+            } else {
+                no_class_def(name);
+            }
             if let (Some(e), Some(c)) = (thread::pending(), cause) {
                 set_cause(e, c);
             }
             None
         }
     }
+}
+
+/// Is `name` (internal form) in a package of the Java class library?
+fn is_jdk_package(name: &str) -> bool {
+    ["java/", "javax/", "jdk/", "sun/", "com/sun/"]
+        .iter()
+        .any(|p| name.starts_with(p))
 }
 
 fn set_cause(e: Obj, cause: Obj) {
@@ -225,7 +260,9 @@ pub enum Target {
     Interface(&'static ClassDesc, usize),
 }
 
-/// The method `name`+`desc` declared in `class` or a superclass, with its entry.
+/// The method `name`+`desc` declared in `class` or a superclass, with its entry (for a
+/// compiled JDK class, a method the build pruned is interpreted from the class library:
+/// `library.rs`; the entry is null only when nothing can run it).
 pub fn find_declared(
     class: &'static ClassDesc,
     name: &str,
@@ -233,10 +270,8 @@ pub fn find_declared(
 ) -> Option<(&'static ClassDesc, MethodEntry)> {
     let mut cur = Some(class);
     while let Some(c) = cur {
-        for m in method_metas(c) {
-            if cstr(m.name) == name && cstr(m.descriptor) == desc {
-                return Some((c, m.entry));
-            }
+        if let Some(e) = super::library::declared_entry(c, name, desc) {
+            return Some((c, e));
         }
         cur = c.super_desc();
     }

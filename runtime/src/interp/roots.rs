@@ -3,7 +3,8 @@
 //! - **Frames** ([`frame_slots`]): locals and operand stacks of interpreted activations live
 //!   in Rust vectors, which conservative stack scanning does not see. They are found through
 //!   the thread's frame-record list: a record whose method belongs to a `RUNTIME_DEFINED`
-//!   class heads an [`InterpRecord`].
+//!   class, or carries `method_flags::INTERPRETED` (a pruned JDK method run from the class
+//!   library, `library.rs`), heads an [`InterpRecord`].
 //! - **Globals** ([`global_slots`]): static reference fields of run-time classes (storage
 //!   mapped by `link.rs`) and their `Class` mirrors, and the mirrors of array classes made
 //!   at run time (`arrays.rs`).
@@ -15,7 +16,7 @@
 
 use super::exec::InterpRecord;
 use super::value::Value;
-use crate::contract::{class_flags, FrameRecord};
+use crate::contract::{class_flags, method_flags, FrameRecord};
 use crate::object::DescExt;
 
 fn is_interpreted(r: &FrameRecord) -> bool {
@@ -23,6 +24,9 @@ fn is_interpreted(r: &FrameRecord) -> bool {
     let Some(m) = (unsafe { r.method.as_ref() }) else {
         return false;
     };
+    if m.access & method_flags::INTERPRETED != 0 {
+        return true;
+    }
     // SAFETY: as above.
     let class = unsafe { m.class.as_ref() };
     class
@@ -74,6 +78,9 @@ pub fn global_slots(f: &mut dyn FnMut(usize)) {
 /// Calls `f` with every object that must never move: the defining loaders.
 pub fn pinned_objects(f: &mut dyn FnMut(usize)) {
     for class in super::class::all() {
-        f(class.loader);
+        // Classes of the boot loader (JDK classes from the class library) have none.
+        if class.loader != 0 {
+            f(class.loader);
+        }
     }
 }

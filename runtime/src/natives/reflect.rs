@@ -276,7 +276,13 @@ pub extern "C" fn class_find_compiled0(name: *mut u8) -> *mut u8 {
         return std::ptr::null_mut();
     }
     let internal = binary.replace('.', "/");
-    match class_by_name(&internal) {
+    // Compiled classes, and JDK classes embedded for the interpreter (`interp/library.rs`).
+    let found = if internal.starts_with('[') {
+        class_by_name(&internal)
+    } else {
+        crate::interp::library::boot_class(&internal)
+    };
+    match found {
         Some(d) if d.kind != contract::KIND_PRIMITIVE => roast_class_mirror(d),
         _ => std::ptr::null_mut(),
     }

@@ -47,7 +47,12 @@ pub extern "C" fn roast_vm_resource_bytes(name: *mut u8) -> *mut u8 {
     let Some(name) = Obj::from_raw(name) else {
         return std::ptr::null_mut();
     };
-    let Some(bytes) = find(&rust_string(name)) else {
+    let name = rust_string(name);
+    // The interpreter's compressed JDK class files are not resources of the program.
+    if name.starts_with(crate::contract::JDK_CLASS_PREFIX) {
+        return std::ptr::null_mut();
+    }
+    let Some(bytes) = find(&name) else {
         return std::ptr::null_mut();
     };
     let Some(desc) = crate::object::class_by_name("[B") else {
