@@ -6,8 +6,8 @@
 //! [`crate::annotation_roots::defines_classes`]: `ClassLoader.defineClass1` reachable and a
 //! program class loader or `URLClassLoader` instantiated), every JDK class that has a
 //! descriptor in the executable and declares a method with code that was not compiled gets
-//! its class file embedded as a resource named [`contract::JDK_CLASS_PREFIX`] + `name.class`,
-//! compressed with raw DEFLATE. The interpreter then runs a pruned method's bytecode against
+//! its class file embedded, compressed with raw DEFLATE in blocks of several classes (see
+//! [`embed`] for the resources). The interpreter then runs a pruned method's bytecode against
 //! the compiled class (its layout, statics, vtable and compiled methods).
 //!
 //! Invariants:
@@ -27,9 +27,13 @@ use crate::reach::Reachability;
 use crate::resources::Resource;
 use std::collections::BTreeSet;
 
-/// DEFLATE level: the best ratio (the bytes are compressed once per build; measured on a
-/// dyn/ program, level 9 costs about 0.1 s more than level 6).
+/// DEFLATE level: the best ratio (the bytes are compressed once per build).
 const LEVEL: u8 = 9;
+
+/// Uncompressed size at which a block of class files is closed. Compressing blocks instead
+/// of single files saves about a quarter (java.base, 2,800 classes: 4.7 → 3.6 MB); the
+/// interpreter inflates a whole block (about a millisecond) for its first class.
+const BLOCK: usize = 64 * 1024;
 
 /// Internal names of the JDK classes whose class files are embedded (sorted): the compiled
 /// JDK classes with pruned methods, and the closure of the JDK classes their constant pools
@@ -93,7 +97,11 @@ fn named_classes(file: &ClassFile) -> Vec<String> {
         .collect()
 }
 
-/// Adds the compressed class files of `classes` to `resources` (kept sorted by name).
+/// Adds the class files of `classes` to `resources` (kept sorted by name): consecutive
+/// classes (sorted by name, so mostly of one package) concatenated into blocks of at least
+/// [`BLOCK`] bytes, each compressed, named [`contract::JDK_BLOCK_PREFIX`] + its number; and
+/// per class an index entry [`contract::JDK_CLASS_PREFIX`] + `name.class` holding three
+/// little-endian `u32`s: block number, offset and length in the uncompressed block.
 /// Returns the number of bytes added.
 pub fn embed(
     classpath: &ClassPath,
@@ -101,18 +109,87 @@ pub fn embed(
     resources: &mut Vec<Resource>,
 ) -> Result<usize, String> {
     let mut added = 0;
+    let mut block: Vec<u8> = Vec::new();
+    let mut blocks = 0u32;
     for name in classes {
         let Some(found) = classpath.find(name) else {
             continue;
         };
         let class = found.map_err(|e| format!("cannot embed JDK class {name}: {e}"))?;
-        let bytes = miniz_oxide::deflate::compress_to_vec(&class.bytes, LEVEL);
-        added += bytes.len();
+        let mut index = Vec::with_capacity(12);
+        for v in [blocks, block.len() as u32, class.bytes.len() as u32] {
+            index.extend_from_slice(&v.to_le_bytes());
+        }
+        added += index.len();
         resources.push(Resource {
             name: format!("{}{name}.class", contract::JDK_CLASS_PREFIX),
-            bytes,
+            bytes: index,
         });
+        block.extend_from_slice(&class.bytes);
+        if block.len() >= BLOCK {
+            added += push_block(&mut block, &mut blocks, resources);
+        }
     }
+    added += push_block(&mut block, &mut blocks, resources);
     resources.sort_by(|a, b| a.name.cmp(&b.name));
     Ok(added)
+}
+
+/// Compresses `block` (when not empty) into resource number `*blocks`, which is then
+/// incremented; empties `block`. Returns the compressed size.
+fn push_block(block: &mut Vec<u8>, blocks: &mut u32, resources: &mut Vec<Resource>) -> usize {
+    if block.is_empty() {
+        return 0;
+    }
+    let bytes = miniz_oxide::deflate::compress_to_vec(block, LEVEL);
+    let size = bytes.len();
+    resources.push(Resource {
+        name: format!("{}{:05}", contract::JDK_BLOCK_PREFIX, *blocks),
+        bytes,
+    });
+    block.clear();
+    *blocks += 1;
+    size
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_of(resources: &[Resource], name: &str) -> (usize, usize, usize) {
+        let r = resources
+            .iter()
+            .find(|r| r.name == format!("{}{name}.class", contract::JDK_CLASS_PREFIX))
+            .expect("index entry");
+        let w = |i: usize| u32::from_le_bytes(r.bytes[4 * i..4 * i + 4].try_into().unwrap());
+        (w(0) as usize, w(1) as usize, w(2) as usize)
+    }
+
+    #[test]
+    fn class_files_come_back_from_their_blocks() {
+        let mut cp = ClassPath::new();
+        let names: Vec<String> = (0..40).map(|i| format!("p/C{i:02}")).collect();
+        // 40 files of 3,000 bytes: two blocks of 64 KB or more would need 22 files each.
+        for (i, n) in names.iter().enumerate() {
+            let bytes: Vec<u8> = (0..3000).map(|k| ((k * 7 + i) % 251) as u8).collect();
+            cp.add_bytes_with_role(n, bytes, "test", false);
+        }
+        let mut resources = vec![Resource {
+            name: "a.txt".into(),
+            bytes: vec![1],
+        }];
+        embed(&cp, &names, &mut resources).unwrap();
+        assert!(resources.windows(2).all(|w| w[0].name < w[1].name));
+        let blocks: Vec<&Resource> = resources
+            .iter()
+            .filter(|r| r.name.starts_with(contract::JDK_BLOCK_PREFIX))
+            .collect();
+        assert_eq!(blocks.len(), 2);
+        for (i, n) in names.iter().enumerate() {
+            let (b, off, len) = index_of(&resources, n);
+            let inflated = miniz_oxide::inflate::decompress_to_vec(&blocks[b].bytes).unwrap();
+            let expected: Vec<u8> = (0..3000).map(|k| ((k * 7 + i) % 251) as u8).collect();
+            assert_eq!(&inflated[off..off + len], &expected[..], "{n}");
+        }
+    }
 }

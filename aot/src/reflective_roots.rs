@@ -32,8 +32,9 @@
 //! 5. Dynamic loading, JDK side: once `ClassLoader.defineClass1` is reachable, the public
 //!    and protected methods of the JDK classes the program already uses (a reachable method
 //!    or an instance) in the core API packages ([`CORE_API_PACKAGES`]) are kept, iterated to
-//!    the fixpoint; any other pruned JDK method fails loudly when interpreted code calls it
-//!    (see ARCHITECTURE.md "Interpreter").
+//!    the fixpoint, so that the core API runs compiled; any other pruned JDK method that
+//!    interpreted code calls is interpreted from the embedded class library
+//!    (`crate::jdk_bytecode`; ARCHITECTURE.md "Interpreter", "Pruned members").
 //!
 //! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
 //! and each literal class is applied once; [`extend`] reports whether it added anything, and

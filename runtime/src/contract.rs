@@ -373,10 +373,16 @@ pub mod method_flags {
     pub const INTERPRETED: u32 = 1 << 16;
 }
 
-/// Name prefix of the resources holding class files of compiled JDK classes (raw deflate),
-/// embedded when the program can define classes at run time (`aot/src/jdk_bytecode.rs`):
-/// `<prefix>java/util/BitSet.class`. `Class.getResourceAsStream` never serves them.
+/// Name prefix of the index resources of JDK class files embedded for the interpreter when
+/// the program can define classes at run time (`aot/src/jdk_bytecode.rs`):
+/// `<prefix>java/util/BitSet.class` holds three little-endian `u32`s: the block number, the
+/// offset and the length of the class file in the uncompressed block.
+/// `Class.getResourceAsStream` never serves these resources.
 pub const JDK_CLASS_PREFIX: &str = "roast:jdk-class/";
+
+/// Name prefix of the blocks of JDK class files (raw DEFLATE of concatenated class files):
+/// `<prefix>00042` is block 42.
+pub const JDK_BLOCK_PREFIX: &str = "roast:jdk-block/";
 
 /// Metadata of a method, referenced by frame records and reflection.
 #[repr(C)]

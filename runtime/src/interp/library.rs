@@ -1,8 +1,8 @@
 //! Pruned JDK methods, interpreted: when code the interpreter runs needs a method of a
 //! compiled JDK class that the closed-world analysis did not compile, the method's bytecode
-//! is taken from the class file the compiler embedded (`aot/src/jdk_bytecode.rs`: compressed
-//! resources named `contract::JDK_CLASS_PREFIX` + `name.class`, present only when the
-//! program can define classes at run time) and run by the interpreter against the compiled
+//! is taken from the class file the compiler embedded (`aot/src/jdk_bytecode.rs`: blocks of
+//! compressed class files with an index resource per class, present only when the program
+//! can define classes at run time) and run by the interpreter against the compiled
 //! class: its descriptor, field layout, statics, vtable and compiled methods.
 //!
 //! A compiled class with an embedded class file gets a *library view*: an [`RtClass`] whose
@@ -33,9 +33,40 @@ fn views() -> &'static Mutex<HashMap<usize, Option<&'static RtClass>>> {
     V.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
-/// The embedded (compressed) class file of the compiled JDK class `name`, if any.
+/// The embedded class file of the JDK class `name`, if any (its block inflated on first use
+/// and kept; `aot/src/jdk_bytecode.rs` describes the resources).
 fn embedded(name: &str) -> Option<&'static [u8]> {
-    crate::natives::resources::find(&format!("{}{name}.class", contract::JDK_CLASS_PREFIX))
+    let index =
+        crate::natives::resources::find(&format!("{}{name}.class", contract::JDK_CLASS_PREFIX))?;
+    let word = |i: usize| -> Option<usize> {
+        let b: [u8; 4] = index.get(4 * i..4 * i + 4)?.try_into().ok()?;
+        Some(u32::from_le_bytes(b) as usize)
+    };
+    let (block, offset, len) = (word(0)?, word(1)?, word(2)?);
+    inflated_block(block)?.get(offset..offset.checked_add(len)?)
+}
+
+/// Block `k` of the embedded class files, inflated once.
+fn inflated_block(k: usize) -> Option<&'static [u8]> {
+    static BLOCKS: OnceLock<Mutex<HashMap<usize, &'static [u8]>>> = OnceLock::new();
+    let blocks = BLOCKS.get_or_init(|| Mutex::new(HashMap::new()));
+    let mut map = blocks.lock().ok()?;
+    if let Some(&b) = map.get(&k) {
+        return Some(b);
+    }
+    let compressed =
+        crate::natives::resources::find(&format!("{}{k:05}", contract::JDK_BLOCK_PREFIX))?;
+    match miniz_oxide::inflate::decompress_to_vec(compressed) {
+        Ok(v) => {
+            let b: &'static [u8] = Box::leak(v.into_boxed_slice());
+            map.insert(k, b);
+            Some(b)
+        }
+        Err(e) => {
+            eprintln!("roast: embedded JDK class block {k} is corrupt ({e:?})");
+            None
+        }
+    }
 }
 
 /// The library view of the compiled class `desc`, made on first use; None for run-time
@@ -49,24 +80,14 @@ pub fn view_of(desc: &'static ClassDesc) -> Option<&'static RtClass> {
     let made = if flags & contract::class_flags::RUNTIME_DEFINED != 0 {
         None
     } else {
-        embedded(desc.name()).and_then(|z| make_view(desc, z))
+        embedded(desc.name()).and_then(|bytes| make_view(desc, bytes))
     };
     let mut map = views().lock().ok()?;
     *map.entry(key).or_insert(made)
 }
 
-fn make_view(desc: &'static ClassDesc, compressed: &[u8]) -> Option<&'static RtClass> {
-    let bytes = match miniz_oxide::inflate::decompress_to_vec(compressed) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!(
-                "roast: the embedded class file of {} is corrupt ({e:?})",
-                desc.name()
-            );
-            return None;
-        }
-    };
-    let parsed = crate::classfile::parse_class(&bytes)
+fn make_view(desc: &'static ClassDesc, bytes: &[u8]) -> Option<&'static RtClass> {
+    let parsed = crate::classfile::parse_class(bytes)
         .map_err(|e| e.to_string())
         .and_then(|file| super::define::decode_all(&file).map(|methods| (file, methods)));
     let (file, methods) = match parsed {
@@ -216,18 +237,8 @@ pub fn boot_class(name: &str) -> Option<&'static ClassDesc> {
     if let Some(d) = super::class::find_defined(0, name) {
         return Some(d);
     }
-    let compressed = embedded(name)?;
-    let bytes = match miniz_oxide::inflate::decompress_to_vec(compressed) {
-        Ok(b) => b,
-        Err(e) => {
-            crate::throw::linkage(
-                contract::error_kind::CLASS_FORMAT,
-                &format!("roast: the embedded class file of {name} is corrupt ({e:?})"),
-            );
-            return None;
-        }
-    };
-    let file = match crate::classfile::parse_class(&bytes) {
+    let bytes = embedded(name)?;
+    let file = match crate::classfile::parse_class(bytes) {
         Ok(f) => f,
         Err(e) => {
             crate::throw::linkage(contract::error_kind::CLASS_FORMAT, &e.to_string());

@@ -10,7 +10,8 @@
 //!   interface adds takes the first concrete default method found among the interfaces in
 //!   `ClassDesc::interfaces` order (not yet the maximally specific one of JVMS §5.4.3.3).
 //! - Every vtable slot and itable entry holds either a compiled entry, an entry thunk of an
-//!   interpreted method, or one of the runtime's loud stubs (abstract / pruned).
+//!   interpreted method, or one of the runtime's loud stubs (abstract / pruned); an inherited
+//!   pruned slot holds the method interpreted from the class library when it is embedded.
 //! - The descriptor lives below 4 GiB ([`super::native_code::alloc_low`]); metadata and
 //!   tables are leaked (classes are never unloaded).
 
@@ -127,7 +128,35 @@ fn default_entry(ifaces: &[*const ClassDesc], sig: &str) -> MethodEntry {
             }
         }
     }
+    // A default method the build pruned: interpreted from the class library, if embedded.
+    if let Some(open) = sig.find('(') {
+        for &i in ifaces {
+            // SAFETY: interface descriptors are static.
+            let d: &'static ClassDesc = unsafe { &*i };
+            if let Some(m) = super::library::declared(d, &sig[..open], &sig[open..]) {
+                if m.access & (access::ABSTRACT | access::STATIC) == 0 {
+                    let e = super::library::entry_of(m);
+                    if !e.is_null() {
+                        return e;
+                    }
+                }
+            }
+        }
+    }
     crate::throw::roast_abstract_method as MethodEntry
+}
+
+/// An inherited vtable entry: the pruned-method stub is replaced by the method interpreted
+/// from the class library (`library.rs`) when there is one, so that compiled callers of
+/// the slot reach it too.
+fn library_if_pruned(entry: MethodEntry, sup: &'static ClassDesc, sig: &str) -> MethodEntry {
+    if super::resolve::stub_kind(entry) != Some("pruned") {
+        return entry;
+    }
+    let Some(open) = sig.find('(') else {
+        return entry;
+    };
+    super::library::dispatch(sup, &sig[..open], &sig[open..]).unwrap_or(entry)
 }
 
 /// Builds and publishes the descriptor of `class` (its methods already have thunks).
@@ -147,10 +176,12 @@ pub fn link(class: &'static RtClass, supers: &Supers) -> Result<&'static ClassDe
                 crate::classes::java_name(sup)
             ));
         }
-        (
-            n.iter().map(|s| s.to_string()).collect(),
-            vtable(sup).to_vec(),
-        )
+        let inherited = vtable(sup)
+            .iter()
+            .zip(&n)
+            .map(|(&e, sig)| library_if_pruned(e, sup, sig))
+            .collect();
+        (n.iter().map(|s| s.to_string()).collect(), inherited)
     };
     for m in class.methods.iter().filter(|m| is_virtual(m)) {
         let sig = format!("{}{}", m.name, m.descriptor);

@@ -49,7 +49,9 @@ pub extern "C" fn roast_vm_resource_bytes(name: *mut u8) -> *mut u8 {
     };
     let name = rust_string(name);
     // The interpreter's compressed JDK class files are not resources of the program.
-    if name.starts_with(crate::contract::JDK_CLASS_PREFIX) {
+    if name.starts_with(crate::contract::JDK_CLASS_PREFIX)
+        || name.starts_with(crate::contract::JDK_BLOCK_PREFIX)
+    {
         return std::ptr::null_mut();
     }
     let Some(bytes) = find(&name) else {
