@@ -92,3 +92,21 @@ fn nesting_metadata_behaves_as_on_hotspot() {
         panic!("InterpNesting: {e}");
     }
 }
+
+/// What still fails loudly (roast only): a run-time class using a JDK class that is neither
+/// compiled into the program nor embedded for the interpreter (here java.desktop's
+/// `Point2D`, a module roast does not compile) gets a NoClassDefFoundError that says why.
+#[test]
+fn absent_jdk_class_fails_with_a_clear_message() {
+    let Some(out) = common::run_on_roast_with_plugins("interp_roast", "LibraryMissing").unwrap()
+    else {
+        return;
+    };
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.starts_with(
+            "NoClassDefFoundError: java/awt/geom/Point2D$Double (roast: this JDK class is neither compiled into the program nor embedded for the interpreter"
+        ),
+        "{stdout}"
+    );
+}

@@ -272,6 +272,16 @@ pub fn check_all(dir: &str, names: &[&str], javac_flags: &[&str]) {
 /// Compiles `aot/tests/java/<dir>/<name>.java`, builds it with roast and runs the executable
 /// (for behaviour that is roast's own, such as its diagnostics for unsupported features).
 pub fn run_on_roast(dir: &str, name: &str) -> Result<Option<Output>, String> {
+    run_on_roast_with(dir, name, false)
+}
+
+/// [`run_on_roast`] for a program with plugins (`<name>_plugins/`, compiled against the
+/// program's classes and never given to roast): the plugin directory is the argument.
+pub fn run_on_roast_with_plugins(dir: &str, name: &str) -> Result<Option<Output>, String> {
+    run_on_roast_with(dir, name, true)
+}
+
+fn run_on_roast_with(dir: &str, name: &str, plugins: bool) -> Result<Option<Output>, String> {
     let Ok(jdk) = Jdk::locate() else {
         eprintln!("skipping {dir}/{name}: no JDK found");
         return Ok(None);
@@ -296,7 +306,14 @@ pub fn run_on_roast(dir: &str, name: &str) -> Result<Option<Output>, String> {
         .args(["--main", name])
         .arg(&classes))?;
     require_success("roast build", &build)?;
-    run(&mut Command::new(&exe)).map(Some)
+    let mut command = Command::new(&exe);
+    if plugins {
+        let plugin_classes = work.path().join("plugins");
+        let source_dir = source.parent().ok_or("no source directory")?;
+        compile_plugins(&jdk, source_dir, name, &classes, &plugin_classes)?;
+        command.arg(&plugin_classes);
+    }
+    run(&mut command).map(Some)
 }
 
 /// The machine code of one function of `exe` (an exact symbol, e.g. a method symbol
