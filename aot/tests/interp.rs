@@ -78,6 +78,12 @@ fn pruned_jdk_methods_run_from_the_class_library() {
     if let Err(e) = common::check_with_plugins("interp", "InterpLibrary") {
         panic!("InterpLibrary: {e}");
     }
+    // Frames of interpreted JDK methods (`method_flags::INTERPRETED`) must be scanned.
+    if let Err(e) =
+        common::check_with_plugins_env("interp", "InterpLibrary", &[("ROAST_GC_STRESS", "100")])
+    {
+        panic!("InterpLibrary under ROAST_GC_STRESS=100: {e}");
+    }
 }
 
 /// Nesting metadata of run-time classes (`runtime/src/interp/nest.rs`, `names.rs`, the
