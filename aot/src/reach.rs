@@ -47,6 +47,9 @@ pub struct Reachability {
     pub program_reflects_on_methods: bool,
     /// The program's own classes were kept in full (`reflective_roots`, rule 4).
     pub(crate) kept_program_classes: bool,
+    /// The providers the program's `META-INF/services` files name were kept
+    /// (`reflective_roots`, rule 6).
+    pub(crate) kept_service_providers: bool,
     /// Proxy interface lists requested and the proxy classes synthesized (`proxies`).
     pub(crate) proxies: crate::proxies::ProxyState,
     /// Whether annotations are kept, and the classes examined for them (`annotation_roots`).

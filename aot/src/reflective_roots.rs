@@ -35,6 +35,11 @@
 //!    the fixpoint, so that the core API runs compiled; any other pruned JDK method that
 //!    interpreted code calls is interpreted from the embedded class library
 //!    (`crate::jdk_bytecode`; ARCHITECTURE.md "Interpreter", "Pruned members").
+//! 6. Service providers: once `ServiceLoader.load` is reachable, every class named in a
+//!    `META-INF/services/<service>` file of the user's inputs is loaded and kept with its
+//!    public no-argument constructor (the `ServiceLoader` of the application class loader
+//!    instantiates it by name). A name that is not a class of the inputs is left to fail at
+//!    run time with HotSpot's ServiceConfigurationError.
 //!
 //! Invariants: the rules only add reachability (RTA stays an over-approximation); each rule
 //! and each literal class is applied once; [`extend`] reports whether it added anything, and
@@ -340,7 +345,38 @@ pub fn extend(reach: &mut Reachability, program: &mut Program) -> bool {
     if loads_classes {
         keep_core_api(reach, program);
     }
+    if !reach.kept_service_providers && reachable(reach, program, "java/util/ServiceLoader", "load")
+    {
+        reach.kept_service_providers = true;
+        for name in service_providers(program) {
+            if let Ok(c) = program.load(&name) {
+                keep(reach, program, c, Some("()V"));
+            }
+        }
+    }
     reach.methods.len() + reach.instantiated.len() != before
+}
+
+/// The provider classes (internal names) that the `META-INF/services/` files of the user's
+/// inputs list, in file and line order: `#` starts a comment, blank lines are skipped.
+fn service_providers(program: &Program) -> Vec<String> {
+    let classpath = program.classpath();
+    let mut providers = Vec::new();
+    for (name, user) in classpath.resources() {
+        if !user || !name.starts_with("META-INF/services/") {
+            continue;
+        }
+        let Some(Ok(bytes)) = classpath.read_resource(&name) else {
+            continue;
+        };
+        for line in String::from_utf8_lossy(&bytes).lines() {
+            let line = line.split('#').next().unwrap_or("").trim();
+            if !line.is_empty() && !line.contains([' ', '\t', '/']) {
+                providers.push(line.replace('.', "/"));
+            }
+        }
+    }
+    providers
 }
 
 /// JDK packages whose used classes keep their public API for classes loaded at run time.

@@ -9,12 +9,21 @@
 //! embedded from the JDK home (`lib/tzdb.dat`) and, through `Date.toString`, a virtual call
 //! to a method that does not override a package-private one of another package
 //! (`ZoneInfo.getOffsets` vs `TimeZone.getOffsets`), which must use its own vtable slot;
-//! `PlatformModules` java.logging and java.sql (`jdk::PLATFORM_MODULES`) and `Instant.now()`.
+//! `PlatformModules` java.logging and java.sql (`jdk::PLATFORM_MODULES`) and `Instant.now()`;
+//! `AppLoader` the application class loader of the program's compiled classes (system and
+//! context loader, `loadClass`, resources as streams and URLs) and `ServiceLoader` reading
+//! the program's `META-INF/services` files.
 
 mod common;
 
 /// The test programs (class name = file stem under `aot/tests/java/library/`).
-const PROGRAMS: &[&str] = &["ZipAndResources", "FilesIo", "TimeZones", "PlatformModules"];
+const PROGRAMS: &[&str] = &[
+    "ZipAndResources",
+    "FilesIo",
+    "TimeZones",
+    "PlatformModules",
+    "AppLoader",
+];
 
 #[test]
 fn library_programs_behave_as_on_hotspot() {

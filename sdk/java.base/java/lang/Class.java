@@ -535,16 +535,22 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     /**
-     * The defining loader of a class defined at run time; null for every compiled class
-     * (JDK and program classes alike count as defined by the boot loader: HotSpot's
-     * application loader is not modelled).
+     * The defining loader: of the element type for an array; the loader that defined a class
+     * at run time; null (the boot loader) for primitives and compiled JDK classes; the
+     * application loader ({@link ClassLoader#getSystemClassLoader()}) for the program's
+     * compiled classes, as on HotSpot.
      */
     public ClassLoader getClassLoader() {
-        return classLoader0();
+        Class<?> c = isArray() ? elementType() : this;
+        ClassLoader defining = c.classLoader0();
+        if (defining != null || c.isPrimitive() || (c.classFlags0() & FLAG_JDK) != 0) {
+            return defining;
+        }
+        return RoastAppClassLoader.instance();
     }
 
     ClassLoader getClassLoader0() {
-        return classLoader0();
+        return getClassLoader();
     }
 
     private native ClassLoader classLoader0();
@@ -562,8 +568,8 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
     }
 
     /**
-     * Embedded resources have no URL yet: null when there is no such resource, otherwise a
-     * loud UnsupportedOperationException (never a URL that cannot be opened).
+     * Finds a resource: through the defining loader for a class defined at run time, else
+     * the copy embedded in the executable (a `roast-resource:` URL, see RoastResourceURLs).
      */
     public URL getResource(String name) {
         String absolute = resolveResourceName(Objects.requireNonNull(name));

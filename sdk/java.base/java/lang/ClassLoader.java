@@ -5,8 +5,10 @@
  * interprets the class: runtime/src/interp/), findLoadedClass, resources through
  * getResource(s)/findResource(s) (the parent's first), names and parents. HotSpot's ClassLoader drags in protection
  * domains, packages, native libraries and the module system; none of that is modelled.
- * getSystemClassLoader() and getPlatformClassLoader() answer null, like
- * Class.getClassLoader() for compiled classes (all of them count as boot classes).
+ * getSystemClassLoader() answers the application loader (RoastAppClassLoader), the loader of
+ * the program's compiled classes; getPlatformClassLoader() answers null (compiled JDK classes
+ * count as boot classes). The boot loader's resources are the copies embedded in the
+ * executable, with `roast-resource:` URLs (RoastResourceURLs).
  */
 package java.lang;
 
@@ -189,17 +191,9 @@ public abstract class ClassLoader {
         return Collections.emptyEnumeration();
     }
 
-    /**
-     * Resources embedded in the executable have no URL yet: null when there is no such
-     * resource, otherwise a loud UnsupportedOperationException (never a URL that cannot be
-     * opened).
-     */
+    /** A resource embedded in the executable (see aot/src/resources.rs) as a URL, or null. */
     public static URL getSystemResource(String name) {
-        if (RoastVM.resourceBytes(Objects.requireNonNull(name)) == null) {
-            return null;
-        }
-        throw new UnsupportedOperationException("roast: getResource(\"" + name
-                + "\") cannot return a URL for a resource embedded in the executable yet; use getResourceAsStream");
+        return RoastResourceURLs.find(Objects.requireNonNull(name));
     }
 
     /** A resource embedded in the executable (see aot/src/resources.rs), or null. */
@@ -208,8 +202,7 @@ public abstract class ClassLoader {
         return bytes == null ? null : new java.io.ByteArrayInputStream(bytes);
     }
 
-    /** Null (compiled classes count as boot classes), or the application loader of an
-     * interpret-program executable. */
+    /** The application class loader (the loader of the program's classes). */
     public static ClassLoader getSystemClassLoader() {
         return RoastAppClassLoader.instance();
     }

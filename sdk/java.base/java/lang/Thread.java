@@ -87,6 +87,7 @@ public class Thread implements Runnable {
         this.stackSize = 0;
         this.eetop = currentRecord0();
         this.started = true;
+        this.contextClassLoader = ClassLoader.getSystemClassLoader();
         group.addUnstarted();
         group.add(this);
     }
