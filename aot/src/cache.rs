@@ -8,6 +8,9 @@
 //!   carries every layout, offset and symbol the lowering chose, so a change of the compiler
 //!   or of the runtime contract changes the bitcode), so an entry can be reused by any build
 //!   of any program, by any build of roast, that produces the same unit.
+//! - A unit's bitcode includes the `available_externally` copies of other classes' small
+//!   callees (`lower::inline_copies`), so the key covers their code too: a change to a
+//!   copied callee (or to a lowering fact its copy uses) gives its callers' units new keys.
 //! - Entries are written to a temporary file and renamed into place, so concurrent builds
 //!   sharing a cache never see a partial object.
 //! - A cache that cannot be used (no home directory, read-only file system) only costs time:

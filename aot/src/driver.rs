@@ -200,6 +200,7 @@ pub fn build(opts: &BuildOptions) -> Result<Vec<String>, String> {
     let mut warnings = code.warnings;
     let mut lowering = lower::Lowerer::new(&context, &mut program, &reach);
     lowering.add_literal_requests(code.literal_requests);
+    lowering.add_meta_alias_requests(code.meta_alias_requests);
     let (data_unit, literals) = lowering.lower_data_unit(entry);
     warnings.append(&mut lowering.warnings);
     drop(lowering);

@@ -239,6 +239,42 @@ impl<'ctx> Lowerer<'ctx, '_> {
                 self.method_metas.insert(m, p);
             }
         }
+        self.define_meta_aliases();
+    }
+
+    /// Defines `roast.meta.<method symbol>`, an alias of the method's element of its class's
+    /// metadata array, for every method whose metadata a code unit named that way.
+    fn define_meta_aliases(&mut self) {
+        let requests = std::mem::take(&mut self.meta_alias_requests);
+        let meta_ty = self.method_meta_type();
+        for m in requests {
+            let Some(&element) = self.method_metas.get(&m) else {
+                continue;
+            };
+            let sym = std::ffi::CString::new(method_meta_alias_symbol(&self.method_symbol(m)))
+                .expect("method symbols have no NUL");
+            use inkwell::types::AsTypeRef;
+            use inkwell::values::AsValueRef;
+            // SAFETY: the module, type and aliasee belong to this lowering's live context; the
+            // aliasee is a constant GEP into a global of this module and the name is a valid C
+            // string that LLVM copies.
+            let alias = unsafe {
+                inkwell::llvm_sys::core::LLVMAddAlias2(
+                    self.module.as_mut_ptr(),
+                    meta_ty.as_type_ref(),
+                    0,
+                    element.as_value_ref(),
+                    sym.as_ptr(),
+                )
+            };
+            // SAFETY: `alias` was just created in this module.
+            unsafe {
+                inkwell::llvm_sys::core::LLVMSetVisibility(
+                    alias,
+                    inkwell::llvm_sys::LLVMVisibility::LLVMHiddenVisibility,
+                )
+            };
+        }
     }
 
     /// The address of element `i` of a metadata array of `n` records.
@@ -304,6 +340,18 @@ impl<'ctx> Lowerer<'ctx, '_> {
             return *p;
         }
         let c = self.program.method(m).class;
+        if !self.in_data_unit && self.unit_class != Some(c) && self.reach.methods.contains(&m) {
+            // A method of another class (an `inline_copies` copy): its own alias, whose name
+            // does not depend on which other methods of its class are reachable, so that the
+            // unit's bitcode (and cache key) stays the same across programs.
+            let sym = method_meta_alias_symbol(&self.method_symbol(m));
+            let g = self.module.add_global(self.method_meta_type(), None, &sym);
+            g.set_visibility(inkwell::GlobalVisibility::Hidden);
+            self.meta_alias_requests.insert(m);
+            let p = g.as_pointer_value();
+            self.method_metas.insert(m, p);
+            return p;
+        }
         let mut methods: Vec<MethodId> = self
             .reach
             .methods
@@ -721,6 +769,11 @@ fn literal_symbol(utf16: &[u16]) -> String {
 }
 
 /// The symbol of the method metadata array of a class.
+/// The alias of one method's metadata record (see [`Lowerer::method_meta`]).
+fn method_meta_alias_symbol(method_symbol: &str) -> String {
+    format!("roast.meta.{method_symbol}")
+}
+
 fn methods_symbol(class: &str) -> String {
     format!("roast.methods.{class}")
 }

@@ -16,6 +16,7 @@ mod annotation_meta;
 pub mod class_meta;
 pub mod descs;
 pub mod emit;
+pub mod inline_copies;
 mod member_meta;
 pub mod method;
 mod monitor;
@@ -71,6 +72,16 @@ pub struct Lowerer<'ctx, 'p> {
     in_data_unit: bool,
     /// Every string literal a code unit referred to, by symbol (defined in the data unit).
     literal_requests: std::collections::BTreeMap<String, Vec<u16>>,
+    /// Targets of the statically bound calls lowered since the last unit's copies were made
+    /// (see `inline_copies`).
+    direct_callees: std::collections::BTreeSet<MethodId>,
+    /// Largest bytecode size of a callee copied into its callers' units (0: none).
+    inline_max_bytes: usize,
+    /// The class whose code unit is being lowered.
+    unit_class: Option<ClassId>,
+    /// Methods of other classes whose metadata code units named by alias (defined in the
+    /// data unit, see `Lowerer::method_meta`).
+    meta_alias_requests: std::collections::BTreeSet<MethodId>,
 }
 
 impl<'ctx, 'p> Lowerer<'ctx, 'p> {
@@ -359,6 +370,10 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
             runtime_fns: HashMap::new(),
             in_data_unit: false,
             literal_requests: Default::default(),
+            direct_callees: Default::default(),
+            inline_max_bytes: inline_copies::inline_max_bytes(),
+            unit_class: None,
+            meta_alias_requests: Default::default(),
         }
     }
 
@@ -367,9 +382,13 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     pub fn lower_class_unit(&mut self, c: ClassId, methods: &[MethodId]) -> Option<Module<'ctx>> {
         let name = format!("roast.unit.{}", self.program.class(c).name);
         self.begin_unit(&name);
+        self.unit_class = Some(c);
+        self.direct_callees.clear();
         for &m in methods {
             self.lower_method_body(m);
         }
+        self.lower_inline_copies(c);
+        self.unit_class = None;
         let unit = self.begin_unit("roast.between-units");
         has_bodies(&unit).then_some(unit)
     }
@@ -378,6 +397,28 @@ impl<'ctx, 'p> Lowerer<'ctx, 'p> {
     /// the data unit of another lowering (see [`Lowerer::add_literal_requests`]).
     pub fn take_literal_requests(&mut self) -> std::collections::BTreeMap<String, Vec<u16>> {
         std::mem::take(&mut self.literal_requests)
+    }
+
+    /// Takes the methods whose metadata the code units lowered so far named by alias, for the
+    /// data unit of another lowering (see [`Lowerer::add_meta_alias_requests`]).
+    pub fn take_meta_alias_requests(&mut self) -> std::collections::BTreeSet<MethodId> {
+        std::mem::take(&mut self.meta_alias_requests)
+    }
+
+    /// Adds metadata aliases that code units lowered elsewhere named: the data unit defines
+    /// them.
+    pub fn add_meta_alias_requests(&mut self, requests: std::collections::BTreeSet<MethodId>) {
+        self.meta_alias_requests.extend(requests);
+    }
+
+    /// The symbol of a method's function.
+    pub fn method_symbol(&self, m: MethodId) -> String {
+        let meth = self.program.method(m);
+        contract::method_symbol(
+            &self.program.class(meth.class).name,
+            &meth.name,
+            &meth.descriptor,
+        )
     }
 
     /// Adds literals that code units lowered elsewhere referred to: the data unit defines them.

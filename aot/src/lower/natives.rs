@@ -74,6 +74,11 @@ fn table_function(
     })
 }
 
+/// Is `m` a `Math` method whose Java body is replaced by a stub call (see `HOTSPOT_MATH`)?
+pub fn is_hotspot_math(l: &Lowerer<'_, '_>, m: MethodId) -> bool {
+    table_function(HOTSPOT_MATH, "java/lang/Math.", &method_key(l, m)).is_some()
+}
+
 /// Emits the body of a `Math` method that HotSpot computes with an intrinsic stub (see
 /// `HOTSPOT_MATH`). Returns false, emitting nothing, for other methods.
 pub fn lower_hotspot_math_body(l: &mut Lowerer<'_, '_>, m: MethodId) -> bool {

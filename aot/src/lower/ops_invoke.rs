@@ -153,6 +153,7 @@ impl<'ctx> MethodCx<'_, 'ctx, '_> {
         if !self.l.reach.methods.contains(&target) {
             return self.unreachable_call(target);
         }
+        self.l.direct_callees.insert(target);
         let f = self.l.function(target);
         self.set_frame_pc();
         let r = self.l.builder.build_call(f, args, "call").expect("call");

@@ -46,6 +46,8 @@ pub struct CodeUnits {
     pub warnings: Vec<String>,
     /// String literals the code units refer to, by symbol (the data unit defines them).
     pub literal_requests: BTreeMap<String, Vec<u16>>,
+    /// Methods whose metadata the code units named by alias (the data unit defines them).
+    pub meta_alias_requests: std::collections::BTreeSet<MethodId>,
     /// Classes a worker loaded while lowering that the program had not loaded, by name.
     pub loaded_classes: Vec<String>,
     /// Code units (classes with at least one method body).
@@ -62,6 +64,7 @@ struct WorkerOutput {
     /// (class position, warning).
     warnings: Vec<(usize, String)>,
     literal_requests: BTreeMap<String, Vec<u16>>,
+    meta_alias_requests: std::collections::BTreeSet<MethodId>,
     loaded_classes: Vec<String>,
     cached: usize,
 }
@@ -93,6 +96,7 @@ pub fn compile_code_units(
         objects: Vec::new(),
         warnings: Vec::new(),
         literal_requests: BTreeMap::new(),
+        meta_alias_requests: Default::default(),
         loaded_classes: Vec::new(),
         units: 0,
         cached: 0,
@@ -102,6 +106,9 @@ pub fn compile_code_units(
         objects.extend(output.objects);
         warnings.extend(output.warnings);
         merged.literal_requests.extend(output.literal_requests);
+        merged
+            .meta_alias_requests
+            .extend(output.meta_alias_requests);
         merged.loaded_classes.extend(output.loaded_classes);
         merged.cached += output.cached;
     }
@@ -162,6 +169,7 @@ fn worker(
         output.objects.push((position, object));
     }
     output.literal_requests = l.take_literal_requests();
+    output.meta_alias_requests = l.take_meta_alias_requests();
     drop(l);
     output.loaded_classes = own.classes[known_classes..]
         .iter()
