@@ -768,12 +768,12 @@ fn literal_symbol(utf16: &[u16]) -> String {
     format!("roast.str.{:032x}", twox_hash::XxHash3_128::oneshot(&bytes))
 }
 
-/// The symbol of the method metadata array of a class.
 /// The alias of one method's metadata record (see [`Lowerer::method_meta`]).
 fn method_meta_alias_symbol(method_symbol: &str) -> String {
     format!("roast.meta.{method_symbol}")
 }
 
+/// The symbol of the method metadata array of a class.
 fn methods_symbol(class: &str) -> String {
     format!("roast.methods.{class}")
 }
