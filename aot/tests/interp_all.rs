@@ -142,6 +142,19 @@ fn interpreter_fast_paths_behave_as_on_hotspot() {
     }
 }
 
+/// Calls from interpreted to interpreted code (taken directly, not through the native
+/// convention) must behave as the native round trip does: sub-int arguments and results
+/// narrowed, many register and stack arguments, dispatch mixing interpreted and compiled
+/// targets, exceptions and stack traces, synchronized callees, StackOverflowError.
+#[test]
+fn direct_interpreted_calls_behave_as_on_hotspot() {
+    let source =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/java/interp/InterpDirectCalls.java");
+    if let Err(e) = check_interpreted(&source) {
+        panic!("InterpDirectCalls: {e}");
+    }
+}
+
 /// Annotation instances and `Proxy.newProxyInstance` for interfaces of an interpreted program:
 /// the runtime synthesizes those proxy classes while the program runs, and trusts them as
 /// it trusts lambda proxies (they carry no StackMapTable for the verifier).

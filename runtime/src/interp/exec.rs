@@ -191,7 +191,7 @@ pub unsafe extern "C" fn roast_interp_entry(
         let _ = verify_fail::<()>(m, "malformed descriptor");
         return NativeRet::default();
     };
-    let mut locals = vec![Value::Top; usize::from(m.max_locals).max(sig.arg_slots() + 1)];
+    let mut locals = spare_vec(usize::from(m.max_locals).max(sig.arg_slots() + 1));
     let mut regs = ArgRegs {
         ints,
         floats,
@@ -299,17 +299,23 @@ const STACK_MARGIN: usize = 96 * 1024;
 pub fn run(m: &'static RtMethod, locals: Vec<Value>) -> R<Value> {
     // Linking verifies before initialization; this covers every other way in.
     if !super::verify::ensure_verified(m.class()) {
+        give_back(locals);
         return Err(Thrown);
     }
     let here = 0u8;
     let sp = &here as *const u8 as usize;
-    let limit = thread::state().stack_limit;
+    let st = thread::state();
+    let limit = st.stack_limit;
     if limit != 0 && sp < limit + STACK_MARGIN {
+        give_back(locals);
         crate::throw::roast_throw_stack_overflow();
         return Err(Thrown);
     }
-    let st = thread::state();
-    let lock = super::monitors::lock_object(m, &locals);
+    let lock = if m.access & crate::classfile::access::SYNCHRONIZED != 0 {
+        super::monitors::lock_object(m, &locals)
+    } else {
+        None
+    };
     let mut rec = InterpRecord {
         record: FrameRecord {
             prev: st.top_frame,
@@ -319,18 +325,68 @@ pub fn run(m: &'static RtMethod, locals: Vec<Value>) -> R<Value> {
         frame: std::ptr::null_mut(),
         lock: lock.map_or(0, |o| o as usize),
     };
+    let mut stack = spare_vec(0);
+    stack.reserve(usize::from(m.max_stack));
     let mut frame = Frame {
         m,
         locals,
-        stack: Vec::with_capacity(usize::from(m.max_stack)),
+        stack,
         record: &mut rec.record,
     };
     rec.frame = &mut frame;
     st.top_frame = &mut rec.record;
-    let result = super::monitors::enter(lock).and_then(|()| interpret(&mut frame));
-    super::monitors::exit((rec.lock != 0).then_some(rec.lock as *mut u8));
+    let result = if rec.lock == 0 {
+        interpret(&mut frame)
+    } else {
+        let r = super::monitors::enter(lock).and_then(|()| interpret(&mut frame));
+        super::monitors::exit(Some(rec.lock as *mut u8));
+        r
+    };
     thread::state().top_frame = rec.record.prev;
+    let Frame { locals, stack, .. } = frame;
+    give_back(locals);
+    give_back(stack);
     result
+}
+
+/// Most spare vectors kept per thread, and the largest capacity kept.
+const SPARE_MAX: usize = 256;
+const SPARE_MAX_CAPACITY: usize = 1024;
+
+thread_local! {
+    /// Vectors of finished frames, reused for the locals and operand stacks of the next
+    /// activations, so a call allocates nothing once the thread has run a few frames.
+    /// Their stale contents are never read (see [`spare_vec`]) and are no GC roots: only
+    /// the vectors of linked frames are (`roots.rs`).
+    static SPARE: std::cell::RefCell<Vec<Vec<Value>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A vector of `len` `Top` values, reused from a finished frame when one is spare.
+#[inline]
+pub fn spare_vec(len: usize) -> Vec<Value> {
+    let mut v = SPARE
+        .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()))
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    v.clear();
+    v.resize(len, Value::Top);
+    v
+}
+
+/// Returns a frame's vector for reuse by [`spare_vec`].
+#[inline]
+fn give_back(v: Vec<Value>) {
+    if v.capacity() == 0 || v.capacity() > SPARE_MAX_CAPACITY {
+        return;
+    }
+    let _ = SPARE.try_with(|s| {
+        if let Ok(mut s) = s.try_borrow_mut() {
+            if s.len() < SPARE_MAX {
+                s.push(v);
+            }
+        }
+    });
 }
 
 /// The frame record of an interpreted activation: the ordinary [`FrameRecord`] first (the
@@ -646,6 +702,17 @@ fn fast_step(f: &mut Frame, code: &FastCode, idx: &mut usize) -> R<Option<Value>
             *idx = i + 1;
             return Ok(None);
         }
+        F::Return(None) => return Ok(Some(Value::Top)),
+        F::Return(Some(k)) => {
+            return match (k, f.stack.last()) {
+                (Kind::Int, Some(&Value::Int(_)))
+                | (Kind::Ref, Some(&Value::Ref(_)))
+                | (Kind::Long, Some(&Value::Long(_)))
+                | (Kind::Double, Some(&Value::Double(_)))
+                | (Kind::Float, Some(&Value::Float(_))) => Ok(f.stack.pop()),
+                _ => slow_return(f, k),
+            };
+        }
         F::Pop => {
             if f.stack.pop().is_none() {
                 return bad_operand(f, None);
@@ -657,6 +724,16 @@ fn fast_step(f: &mut Frame, code: &FastCode, idx: &mut usize) -> R<Option<Value>
     f.stack.push(v);
     *idx = i + 1;
     Ok(None)
+}
+
+/// A return whose operand does not have the expected tag: the general path's error.
+#[cold]
+#[inline(never)]
+fn slow_return(f: &mut Frame, k: Kind) -> R<Option<Value>> {
+    match super::ops_stack::ret(f, Some(k))? {
+        Flow::Return(v) => Ok(Some(v)),
+        _ => verify_fail(f.m, "return without a value"),
+    }
 }
 
 /// Moves to instruction `t` when `taken` (polling for a safepoint on a backward branch),

@@ -115,6 +115,8 @@ pub enum FastOp {
     PutStatic(u16),
     /// `invokevirtual`, `invokespecial`, `invokestatic`, `invokeinterface`.
     Invoke(How, u16),
+    /// `return` (None), `ireturn`..`areturn`.
+    Return(Option<Kind>),
 }
 
 impl FastOp {
@@ -234,6 +236,7 @@ fn translate(m: &RtMethod) -> FastCode {
                 Op::InvokeSpecial(i) => FastOp::Invoke(How::Special, i),
                 Op::InvokeStatic(i) => FastOp::Invoke(How::Static, i),
                 Op::InvokeInterface(i, _) => FastOp::Invoke(How::Interface, i),
+                Op::Return(k) => FastOp::Return(k),
                 _ => FastOp::Slow,
             }
         })

@@ -1,7 +1,8 @@
 //! Method invocation from interpreted code (JVMS §6.5 invokestatic, invokespecial,
-//! invokevirtual, invokeinterface). Every call — to compiled code or to another interpreted
-//! method (through its entry thunk) — goes through the native calling convention, so both
-//! kinds of callee are reached the same way and dispatch uses the real vtables and itables.
+//! invokevirtual, invokeinterface). Every call selects its target through the real vtables
+//! and itables; a compiled target is called through the native calling convention, an
+//! interpreted one (an entry thunk, `native_code::interpreted_method`) directly with its
+//! locals filled from the operand stack (`call_interpreted`).
 //!
 //! Invariants:
 //! - Arguments are popped with their tags checked against the callee's descriptor letters;
@@ -11,13 +12,17 @@
 //!   the method interpreted from the embedded class library (`library.rs`), and raises an
 //!   error naming the method when there is none (policy in ARCHITECTURE.md, "Interpreter");
 //!   the abstract stub raises AbstractMethodError as compiled code would.
+//! - A direct interpreted call behaves exactly as the native round trip through the entry
+//!   thunk would: same argument placement and sub-int narrowing, same result narrowing and
+//!   return-type check, same exceptions.
 
-use super::class::Resolved;
-use super::exec::{check, obj_of, verify_fail, Frame, Thrown, R};
+use super::class::{Resolved, RtMethod};
+use super::exec::{check, obj_of, run, spare_vec, verify_fail, Frame, Thrown, R};
+use super::fast::code_of;
 use super::link::vtable;
-use super::native_code::{call_native, NativeArgs};
+use super::native_code::{call_native, interpreted_method, NativeArgs};
 use super::resolve::{self, find_declared, itable_slot, stub_kind, vtable_slot, Target};
-use super::sig::Sig;
+use super::sig::{slots_of, Sig};
 use super::value::Value;
 use crate::classes::{is_subtype, java_name};
 use crate::contract::{self, ClassDesc, MethodEntry};
@@ -242,6 +247,15 @@ fn call_site(f: &mut Frame, how: How, site: &Site) -> R<()> {
         }
         return resolve::pruned(&format!("method {label}")).ok_or(Thrown);
     }
+    if let Some(callee) = interpreted_method(entry) {
+        if callee.is_static() == receiver.is_none() {
+            if let Some(csig) = code_of(callee).sig.as_ref() {
+                if same_letters(csig, sig) {
+                    return call_interpreted(f, callee, csig, receiver, base);
+                }
+            }
+        }
+    }
     let mut native = NativeArgs::default();
     if let Some(r) = receiver {
         native.int(r as i64);
@@ -257,6 +271,65 @@ fn call_site(f: &mut Frame, how: How, site: &Site) -> R<()> {
         f.push(Value::from_raw(sig.ret, ret.int, ret.float))?;
     }
     Ok(())
+}
+
+/// Do both signatures have the same parameter and return letters? (An inline loop: the
+/// lists are short and this runs on every interpreted-to-interpreted call.)
+#[inline]
+fn same_letters(a: &Sig, b: &Sig) -> bool {
+    a.ret == b.ret
+        && a.params.len() == b.params.len()
+        && a.params.iter().zip(&b.params).all(|(x, y)| x == y)
+}
+
+/// Calls the interpreted method `callee` directly (no trip through the native convention):
+/// the receiver and the arguments `f.stack[base..]` (tags already checked against `sig`)
+/// become the callee's locals exactly as `exec::roast_interp_entry` would place them, and
+/// the result is narrowed by the return letter as the native return would narrow it, so
+/// both ways of calling behave alike.
+fn call_interpreted(
+    f: &mut Frame,
+    callee: &'static RtMethod,
+    sig: &Sig,
+    receiver: Option<usize>,
+    base: usize,
+) -> R<()> {
+    // Verified first, while the arguments are still on the caller's (scanned) stack.
+    if !super::verify::ensure_verified(callee.class()) {
+        return Err(Thrown);
+    }
+    let mut locals = spare_vec(usize::from(callee.max_locals).max(sig.arg_slots() + 1));
+    let mut slot = 0;
+    if let Some(r) = receiver {
+        locals[0] = Value::Ref(r);
+        slot = 1;
+    }
+    for (&v, &l) in f.stack[base..].iter().zip(&sig.params) {
+        locals[slot] = match v {
+            Value::Int(x) => Value::from_raw(l, i64::from(x), 0.0),
+            v => v,
+        };
+        slot += slots_of(l);
+    }
+    f.stack.truncate(base - usize::from(receiver.is_some()));
+    let v = run(callee, locals)?;
+    let v = match (v, sig.ret) {
+        (Value::Top, b'V') => return Ok(()),
+        (Value::Int(x), b'Z' | b'B' | b'C' | b'S' | b'I') => {
+            Value::from_raw(sig.ret, i64::from(x), 0.0)
+        }
+        (v @ Value::Long(_), b'J')
+        | (v @ Value::Float(_), b'F')
+        | (v @ Value::Double(_), b'D')
+        | (v @ Value::Ref(_), b'L') => v,
+        (v, _) => {
+            return verify_fail(
+                callee,
+                &format!("returns {v:?} from a method returning {}", sig.ret as char),
+            )
+        }
+    };
+    f.push(v)
 }
 
 /// The call site `idx`, resolved once (a static call's site is cached once its class is

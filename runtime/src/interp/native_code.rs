@@ -199,7 +199,15 @@ struct Region {
     end: usize,
 }
 
-fn bump(region: &std::sync::Mutex<Region>, size: usize, prot: i32, flags: i32) -> Option<*mut u8> {
+/// Allocates `size` bytes from `region`, mapping a new chunk when needed (and telling
+/// `on_new_chunk` its start, before any of it is handed out).
+fn bump(
+    region: &std::sync::Mutex<Region>,
+    size: usize,
+    prot: i32,
+    flags: i32,
+    on_new_chunk: Option<&dyn Fn(usize) -> bool>,
+) -> Option<*mut u8> {
     let size = size.div_ceil(16) * 16;
     let mut r = region.lock().ok()?;
     if r.next + size > r.end {
@@ -208,6 +216,11 @@ fn bump(region: &std::sync::Mutex<Region>, size: usize, prot: i32, flags: i32) -
         let p = unsafe { mmap(std::ptr::null_mut(), len, prot, flags, -1, 0) };
         if p.is_null() || p as isize == -1 {
             return None;
+        }
+        if let Some(note) = on_new_chunk {
+            if !note(p as usize) {
+                return None;
+            }
         }
         r.next = p as usize;
         r.end = p as usize + len;
@@ -225,7 +238,57 @@ pub fn alloc_low(size: usize) -> Option<*mut u8> {
         size,
         PROT_READ | PROT_WRITE,
         MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT,
+        None,
     )
+}
+
+/// The most thunk chunks there can be (each holds `CHUNK / THUNK_SIZE` thunks).
+const MAX_THUNK_CHUNKS: usize = 256;
+/// Bytes reserved per entry thunk.
+const THUNK_SIZE: usize = 32;
+/// Offset of the `RtMethod` address (the `movabs r10` immediate) in a thunk.
+const THUNK_METHOD_AT: usize = 2;
+
+/// Start addresses of the executable chunks that hold entry thunks (0: unused), published
+/// before any thunk in them exists, so [`interpreted_method`] can tell a thunk by address.
+static THUNK_CHUNKS: [std::sync::atomic::AtomicUsize; MAX_THUNK_CHUNKS] =
+    [const { std::sync::atomic::AtomicUsize::new(0) }; MAX_THUNK_CHUNKS];
+
+/// Records a new thunk chunk; false when the table is full.
+fn note_thunk_chunk(start: usize) -> bool {
+    use std::sync::atomic::Ordering;
+    THUNK_CHUNKS.iter().any(|c| {
+        c.compare_exchange(0, start, Ordering::AcqRel, Ordering::Acquire)
+            .is_ok()
+    })
+}
+
+/// The interpreted method whose entry thunk is `entry`, or None when `entry` is compiled
+/// code (or a runtime stub). Lets interpreted callers call interpreted callees directly
+/// (`invoke.rs`) instead of through the native convention.
+#[inline]
+pub fn interpreted_method(entry: *const u8) -> Option<&'static super::class::RtMethod> {
+    use std::sync::atomic::Ordering;
+    let e = entry as usize;
+    for c in &THUNK_CHUNKS {
+        let start = c.load(Ordering::Acquire);
+        if start == 0 {
+            return None;
+        }
+        if e >= start && e < start + CHUNK {
+            if !(e - start).is_multiple_of(THUNK_SIZE) {
+                return None;
+            }
+            // SAFETY: `e` is a thunk slot of a chunk `make_entry_thunk` filled before it
+            // published the thunk (entries are only ever published thunks or compiled
+            // code); its `movabs r10` immediate is the address of a leaked `RtMethod`.
+            return unsafe {
+                let p = (e + THUNK_METHOD_AT) as *const u64;
+                ((p.read_unaligned()) as usize as *const super::class::RtMethod).as_ref()
+            };
+        }
+    }
+    None
 }
 
 /// Makes the entry thunk of an interpreted method whose identity is `method` (see the
@@ -235,11 +298,12 @@ pub fn make_entry_thunk(method: *const u8) -> Option<*const u8> {
     static CODE: std::sync::Mutex<Region> = std::sync::Mutex::new(Region { next: 0, end: 0 });
     let p = bump(
         &CODE,
-        32,
+        THUNK_SIZE,
         PROT_READ | PROT_WRITE | PROT_EXEC,
         MAP_PRIVATE | MAP_ANONYMOUS,
+        Some(&note_thunk_chunk),
     )?;
-    let mut code = Vec::with_capacity(32);
+    let mut code = Vec::with_capacity(THUNK_SIZE);
     code.extend_from_slice(&[0x49, 0xBA]); // movabs r10, imm64
     code.extend_from_slice(&(method as u64).to_le_bytes());
     code.extend_from_slice(&[0x49, 0xBB]); // movabs r11, imm64

@@ -75,10 +75,15 @@ impl From<Failed> for Stop {
 }
 
 /// Verifies `class` unless it already was; false with an exception pending when it fails.
+#[inline]
 pub fn ensure_verified(class: &'static RtClass) -> bool {
-    if class.verified.load(Ordering::Acquire) == VERIFIED {
-        return true;
-    }
+    class.verified.load(Ordering::Acquire) == VERIFIED || verify_class(class)
+}
+
+/// Verifies `class` (not verified yet); false with an exception pending when it fails.
+#[cold]
+#[inline(never)]
+fn verify_class(class: &'static RtClass) -> bool {
     if class.file.major < 50 {
         crate::throw::linkage(
             contract::error_kind::UNSUPPORTED,
