@@ -553,6 +553,11 @@ public final class Class<T> implements java.io.Serializable, GenericDeclaration,
         return getClassLoader();
     }
 
+    /** Was this class defined at run time by a class loader (and so interpreted)? */
+    boolean definedAtRunTime() {
+        return classLoader0() != null;
+    }
+
     private native ClassLoader classLoader0();
 
     /**

@@ -212,7 +212,7 @@ final class RoastMethods {
         if (names == null) {
             return NO_CLASSES;
         }
-        boolean runtimeDefined = c.getClassLoader() != null;
+        boolean runtimeDefined = c.definedAtRunTime();
         java.util.List<Class<?>> out = new java.util.ArrayList<>();
         for (String name : names.split(" ")) {
             Class<?> sub;

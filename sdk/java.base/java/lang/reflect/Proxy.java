@@ -153,11 +153,27 @@ public class Proxy implements java.io.Serializable {
      */
     private static ClassLoader runTimeLoader(ClassLoader loader, Class<?>[] interfaces) {
         for (Class<?> intf : interfaces) {
-            if (intf.getClassLoader() != null) {
+            if (definedAtRunTime(intf)) {
                 return loader != null ? loader : intf.getClassLoader();
             }
         }
         return null;
+    }
+
+    /**
+     * Was the interface defined at run time (by a class loader, into the interpreter)? The
+     * program's compiled classes have a loader too (the application loader), but they are
+     * the classes the boot lookup finds by their name.
+     */
+    private static boolean definedAtRunTime(Class<?> intf) {
+        if (intf.getClassLoader() == null) {
+            return false;
+        }
+        try {
+            return Class.forName(intf.getName(), false, null) != intf;
+        } catch (ClassNotFoundException e) {
+            return true;
+        }
     }
 
     /**
