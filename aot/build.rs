@@ -48,7 +48,12 @@ fn classes(dir: &Path, base: &Path, out: &mut Vec<(String, PathBuf)>) {
 fn main() {
     // Set by the runtime's build script, which compiles `src/classfile/` too.
     println!("cargo::rustc-check-cfg=cfg(roast_runtime)");
-    let sdk = Path::new(env!("CARGO_MANIFEST_DIR")).join("../sdk/java.base");
+    // The manifest directory of this build, read when the script runs: `env!` would freeze
+    // the directory the script was compiled in, and a target directory copied to another
+    // checkout would then compile nothing once the first checkout is gone.
+    let manifest_dir =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("CARGO_MANIFEST_DIR"));
+    let sdk = manifest_dir.join("../sdk/java.base");
     println!("cargo:rerun-if-changed={}", sdk.display());
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
     let classes_dir = out.join("sdk-classes");
@@ -57,30 +62,33 @@ fn main() {
     let mut srcs = Vec::new();
     sources(&sdk, &mut srcs);
     srcs.sort();
+    assert!(
+        !srcs.is_empty(),
+        "no SDK sources found under {}: the compiler cannot work without them",
+        sdk.display()
+    );
     for s in &srcs {
         println!("cargo:rerun-if-changed={}", s.display());
     }
-    if !srcs.is_empty() {
-        let status = Command::new(javac())
-            .arg("--patch-module")
-            .arg(format!("java.base={}", sdk.display()))
-            .args([
-                "-XDstringConcat=inline",
-                "-nowarn",
-                "-g:source,lines",
-                "-encoding",
-                "UTF-8",
-                "-d",
-            ])
-            .arg(&classes_dir)
-            .args(&srcs)
-            .status()
-            .expect("javac (JDK 17) is needed to build roast's SDK classes; run ci/setup.sh");
-        assert!(
-            status.success(),
-            "javac failed on the SDK sources under sdk/java.base"
-        );
-    }
+    let status = Command::new(javac())
+        .arg("--patch-module")
+        .arg(format!("java.base={}", sdk.display()))
+        .args([
+            "-XDstringConcat=inline",
+            "-nowarn",
+            "-g:source,lines",
+            "-encoding",
+            "UTF-8",
+            "-d",
+        ])
+        .arg(&classes_dir)
+        .args(&srcs)
+        .status()
+        .expect("javac (JDK 17) is needed to build roast's SDK classes; run ci/setup.sh");
+    assert!(
+        status.success(),
+        "javac failed on the SDK sources under sdk/java.base"
+    );
     let mut found = Vec::new();
     classes(&classes_dir, &classes_dir, &mut found);
     found.sort();
